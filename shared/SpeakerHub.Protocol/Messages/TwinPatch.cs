@@ -19,7 +19,8 @@ namespace SpeakerHub.Protocol.Messages
         public const int HasWakeSensitivity = 0x04;
         public const int HasFirmwareTarget = 0x08;
 
-        public const int MaxVolume = 100;
+        /// <summary>Volume is in steps 0..10, the scale people say out loud ("volume five").</summary>
+        public const int MaxVolume = 10;
         public const int MaxWakeSensitivity = 100;
 
         private readonly bool _reported;

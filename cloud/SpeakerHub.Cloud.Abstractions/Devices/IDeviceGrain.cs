@@ -1,0 +1,46 @@
+namespace SpeakerHub.Cloud.Abstractions.Devices;
+
+/// <summary>
+/// One grain per speaker (key: device id). Owns presence, the twin, the un-acked command queue and
+/// the text/voice interaction path for that device. Every uplink from the MQTT gateway lands here.
+/// </summary>
+[Alias("SpeakerHub.IDeviceGrain")]
+public interface IDeviceGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the device with a fresh random key. Fails if it already exists.</summary>
+    [Alias("Provision")]
+    Task<ProvisionResult> Provision(string model);
+
+    /// <summary>The device key (for MQTT token checks), or null when the device was never provisioned.</summary>
+    [Alias("GetKey")]
+    Task<byte[]?> GetKey();
+
+    [Alias("GetSnapshot")]
+    Task<DeviceSnapshot?> GetSnapshot();
+
+    /// <summary>
+    /// A session opened on a gateway. <paramref name="sessionId"/> orders sessions, so a late
+    /// disconnect of an old session never marks a reconnected device offline.
+    /// </summary>
+    [Alias("OnConnected")]
+    Task OnConnected(string sessionId, IDownlink downlink);
+
+    [Alias("OnDisconnected")]
+    Task OnDisconnected(string sessionId, string reason);
+
+    /// <summary>An uplink message for this device, already ACL-checked by the gateway.</summary>
+    [Alias("OnUplink")]
+    Task OnUplink(string sessionId, string kind, byte[] payload);
+
+    /// <summary>Sets desired twin properties; returns the new desired version.</summary>
+    [Alias("SetDesired")]
+    Task<long> SetDesired(TwinChange change);
+
+    /// <summary>Queues a command for the device (kept until acknowledged, resent after reconnect).</summary>
+    [Alias("SendCommand")]
+    Task<uint> SendCommand(CommandRequest command);
+
+    /// <summary>Runs typed text through the same path as a spoken utterance and returns the reply.</summary>
+    [Alias("Say")]
+    Task<InteractionResult> Say(string text);
+}

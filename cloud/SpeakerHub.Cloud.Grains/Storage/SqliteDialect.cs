@@ -1,0 +1,56 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace SpeakerHub.Cloud.Grains.Storage;
+
+/// <summary>SQLite specifics: a database file on local disk, shared by all grains of the silo.</summary>
+public sealed class SqliteDialect(string connectionString, TimeSpan busyTimeout) : ISqlDialect
+{
+    public string BinaryColumnType => "BLOB";
+
+    // Supported since SQLite 3.24; the bundled e_sqlite3 is far newer.
+    public string InsertUnlessKeyExists(string insertStatement) => insertStatement + " ON CONFLICT DO NOTHING";
+
+    public async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var databaseFile = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        var directory = Path.GetDirectoryName(databaseFile);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // WAL lets readers proceed while one grain writes; the mode is stored in the file, so setting it once suffices.
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var mode = await connection.ExecuteScalarAsync<string>(
+            new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"SQLite refused write-ahead logging for '{databaseFile}' (journal mode is '{mode}'); " +
+                "the file system may not support shared memory.");
+        }
+    }
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+
+            // busy_timeout is per connection and pooled connections may come from elsewhere, so set it on every open.
+            var milliseconds = ((long)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            await connection.ExecuteAsync(
+                new CommandDefinition($"PRAGMA busy_timeout = {milliseconds};", cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
