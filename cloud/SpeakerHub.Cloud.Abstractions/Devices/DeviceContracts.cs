@@ -50,4 +50,23 @@ public sealed record DeviceSnapshot(
     [property: Id(5)] TwinProperties Desired,
     [property: Id(6)] TwinProperties Reported,
     [property: Id(7)] IReadOnlyList<PendingCommand> PendingCommands,
-    [property: Id(8)] DateTimeOffset ProvisionedAt);
+    [property: Id(8)] DateTimeOffset ProvisionedAt)
+{
+    /// <summary>Boot count from the last hello; a number that climbs fast means a crash loop.</summary>
+    [Id(9)]
+    public int BootCount { get; init; }
+
+    /// <summary>The last few telemetry reports, oldest first.</summary>
+    [Id(10)]
+    public IReadOnlyList<TelemetrySample> RecentTelemetry { get; init; } = [];
+}
+
+/// <summary>One telemetry report as the cloud received it.</summary>
+[GenerateSerializer, Immutable, Alias("SpeakerHub.TelemetrySample")]
+public sealed record TelemetrySample(
+    [property: Id(0)] DateTimeOffset ReceivedAt,
+    [property: Id(1)] long UptimeSeconds,
+    [property: Id(2)] int FreeMemory,
+    [property: Id(3)] int Rssi,
+    [property: Id(4)] int QueuedMessages,
+    [property: Id(5)] int Reconnects);

@@ -41,7 +41,7 @@ public sealed class SqliteDialect(string connectionString, TimeSpan busyTimeout)
         {
             await connection.OpenAsync(cancellationToken);
 
-            // busy_timeout is per connection and pooled connections may come from elsewhere, so set it on every open.
+            // busy_timeout belongs to the connection, not the file; setting it on every open is one cheap statement.
             var milliseconds = ((long)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             await connection.ExecuteAsync(
                 new CommandDefinition($"PRAGMA busy_timeout = {milliseconds};", cancellationToken: cancellationToken));

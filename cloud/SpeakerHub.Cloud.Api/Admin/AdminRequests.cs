@@ -1,0 +1,86 @@
+using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Protocol;
+using SpeakerHub.Protocol.Messages;
+
+namespace SpeakerHub.Cloud.Api.Admin;
+
+// Request bodies of /api/admin. Each Validate returns field errors keyed by the JSON property name,
+// ready for a validation problem; an empty dictionary means valid.
+
+public sealed record ProvisionDeviceRequest(string? Model, string? Id)
+{
+    /// <summary>Same limit the device grain applies; checked here so the caller gets a field error.</summary>
+    public const int MaxModelLength = 64;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Model) || Model.Length > MaxModelLength)
+        {
+            errors["model"] = [$"Required, 1..{MaxModelLength} characters."];
+        }
+
+        if (Id is not null && !Topics.IsValidDeviceId(Id))
+        {
+            errors["id"] = [$"1..{Topics.MaxDeviceIdLength} characters from A-Z a-z 0-9 - _."];
+        }
+
+        return errors;
+    }
+}
+
+public sealed record TwinChangeRequest(int? Volume, bool? Muted, int? WakeSensitivity)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Volume is null && Muted is null && WakeSensitivity is null)
+        {
+            errors[string.Empty] = ["Set at least one of volume, muted, wakeSensitivity."];
+        }
+
+        if (Volume is < 0 or > TwinPatch.MaxVolume)
+        {
+            errors["volume"] = [$"Must be 0..{TwinPatch.MaxVolume}."];
+        }
+
+        if (WakeSensitivity is < 0 or > TwinPatch.MaxWakeSensitivity)
+        {
+            errors["wakeSensitivity"] = [$"Must be 0..{TwinPatch.MaxWakeSensitivity}."];
+        }
+
+        return errors;
+    }
+
+    public TwinChange ToChange() => new(Volume, Muted, WakeSensitivity);
+}
+
+public sealed record SayRequest(string? Text)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Text) || Text.Length > Utterance.MaxTextLength)
+        {
+            errors["text"] = [$"Required, 1..{Utterance.MaxTextLength} characters."];
+        }
+
+        return errors;
+    }
+}
+
+public sealed record SendCommandRequest(string? Name, int Number = 0, string? Text = null)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > Command.MaxNameLength)
+        {
+            errors["name"] = [$"Required, 1..{Command.MaxNameLength} characters."];
+        }
+
+        return errors;
+    }
+
+    public CommandRequest ToCommand() => new(Name!, Number, Text);
+}

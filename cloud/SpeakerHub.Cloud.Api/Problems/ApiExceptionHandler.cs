@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SpeakerHub.Cloud.Abstractions.Devices;
+
+namespace SpeakerHub.Cloud.Api.Problems;
+
+/// <summary>
+/// Turns the exceptions that are a caller's fault into problem details with a 4xx status: unreadable
+/// requests (malformed JSON, missing body, wrong content type) and device errors raised by grains.
+/// Anything else stays a 500 problem written by the default exception handler.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
+            DeviceNotFoundException => (StatusCodes.Status404NotFound, "Device not found"),
+            DeviceAlreadyExistsException => (StatusCodes.Status409Conflict, "Device already exists"),
+            // Grains check their arguments too; what slips past the endpoint's validation is still the caller's.
+            ArgumentException => (StatusCodes.Status400BadRequest, "Bad request"),
+            _ => (0, string.Empty),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SpeakerHub.Cloud.Api.Admin;
+using SpeakerHub.Cloud.Api.Health;
+using SpeakerHub.Cloud.Api.Problems;
+
+namespace SpeakerHub.Cloud.Api;
+
+public static class SpeakerHubApiExtensions
+{
+    /// <summary>
+    /// Adds the HTTP API: options from the <c>Api</c> section (validated at start), admin key
+    /// authentication, health checks and problem details for every error. <paramref name="configure"/>
+    /// runs after the configuration is bound, e.g. to default <see cref="ApiOptions.AdminKeyFile"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSpeakerHubApi(this IHostApplicationBuilder builder, Action<ApiOptions>? configure = null)
+    {
+        var services = builder.Services;
+        var options = services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Unreadable bodies throw instead of answering a bare 400, so ApiExceptionHandler can explain them.
+        services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
+
+        services.AddSingleton<AdminKey>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+
+        services.AddSpeakerHubHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Adds the error-handling and auth middleware, then maps <c>/health</c> and <c>/api/admin</c>.</summary>
+    public static WebApplication MapSpeakerHubApi(this WebApplication app)
+    {
+        // Resolved now so a missing or unreadable admin key stops the host before it takes requests.
+        _ = app.Services.GetRequiredService<AdminKey>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapAdminApi();
+        return app;
+    }
+}

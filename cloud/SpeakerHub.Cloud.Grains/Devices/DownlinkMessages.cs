@@ -1,0 +1,41 @@
+using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Protocol.Messages;
+
+namespace SpeakerHub.Cloud.Grains.Devices;
+
+/// <summary>The cloud → device messages a device grain sends, encoded with the shared Protocol code.</summary>
+public static class DownlinkMessages
+{
+    /// <summary>
+    /// The whole desired twin, not a diff: the device may have missed any number of earlier patches,
+    /// and one complete patch at the current version brings it up to date in one step.
+    /// </summary>
+    public static byte[] DesiredTwin(TwinProperties desired)
+    {
+        var patch = new TwinPatch(reported: false) { Version = desired.Version };
+        patch.SetVolume(desired.Volume);
+        patch.SetMuted(desired.Muted);
+        patch.SetWakeSensitivity(desired.WakeSensitivity);
+        return patch.ToBytes();
+    }
+
+    /// <summary>Null when the command does not fit one message.</summary>
+    public static byte[]? Command(uint id, CommandRequest request) =>
+        new Command
+        {
+            CorrelationId = id,
+            Name = request.Name,
+            Number = request.Number,
+            Text = request.Text,
+        }.ToBytes();
+
+    /// <summary>Null when the reply does not fit one message.</summary>
+    public static byte[]? Reply(uint correlationId, string text, string intent, bool expectsFollowUp) =>
+        new Reply
+        {
+            CorrelationId = correlationId,
+            Text = text,
+            Intent = intent,
+            ExpectsFollowUp = expectsFollowUp,
+        }.ToBytes();
+}

@@ -1,0 +1,14 @@
+namespace SpeakerHub.Firmware.Core
+{
+    /// <summary>What the button debouncer (an adapter) reports. These work with or without the cloud.</summary>
+    public enum ButtonEvent
+    {
+        /// <summary>Talk / stop: starts listening when idle, stops speaking or listening otherwise.</summary>
+        ShortPress = 0,
+
+        /// <summary>Toggles mute.</summary>
+        LongPress = 1,
+        VolumeUp = 2,
+        VolumeDown = 3,
+    }
+}

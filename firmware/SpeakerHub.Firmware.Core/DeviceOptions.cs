@@ -1,0 +1,58 @@
+namespace SpeakerHub.Firmware.Core
+{
+    /// <summary>Timing and memory budget of the device loop. Defaults suit an ESP32 on home Wi-Fi.</summary>
+    public sealed class DeviceOptions
+    {
+        /// <summary>First reconnect ceiling: long enough not to hammer a broker that just restarted.</summary>
+        public const int DefaultReconnectBaseMs = 1000;
+
+        /// <summary>Reconnect ceiling: a device back within a minute of the broker is what users expect.</summary>
+        public const int DefaultReconnectCapMs = 60000;
+
+        /// <summary>Jitter floor, so a zero draw never turns into a tight connect loop.</summary>
+        public const int DefaultReconnectFloorMs = 100;
+
+        /// <summary>A connection that stayed up this long resets the backoff; a flapping one does not.</summary>
+        public const int DefaultStableConnectionMs = 30000;
+
+        public const int DefaultTelemetryIntervalMs = 60000;
+
+        /// <summary>How long the device shows "thinking" before it gives up on a reply.</summary>
+        public const int DefaultReplyTimeoutMs = 15000;
+
+        /// <summary>How long the microphone stays open after a trigger or a follow-up question.</summary>
+        public const int DefaultListenTimeoutMs = 8000;
+
+        /// <summary>Store-and-forward: 16 × 512 B = 8 KiB of SRAM, preallocated at boot.</summary>
+        public const int DefaultQueueSlots = 16;
+        public const int DefaultQueueSlotBytes = 512;
+
+        /// <summary>Command ids remembered for de-duplication (the cloud resends un-acked ones).</summary>
+        public const int DefaultRecentCommands = 32;
+
+        /// <summary>Largest uplink message the device writes (an utterance of 512 characters fits).</summary>
+        public const int DefaultUplinkBufferBytes = 2048;
+
+        public int ReconnectBaseMs { get; set; } = DefaultReconnectBaseMs;
+
+        public int ReconnectCapMs { get; set; } = DefaultReconnectCapMs;
+
+        public int ReconnectFloorMs { get; set; } = DefaultReconnectFloorMs;
+
+        public int StableConnectionMs { get; set; } = DefaultStableConnectionMs;
+
+        public int TelemetryIntervalMs { get; set; } = DefaultTelemetryIntervalMs;
+
+        public int ReplyTimeoutMs { get; set; } = DefaultReplyTimeoutMs;
+
+        public int ListenTimeoutMs { get; set; } = DefaultListenTimeoutMs;
+
+        public int QueueSlots { get; set; } = DefaultQueueSlots;
+
+        public int QueueSlotBytes { get; set; } = DefaultQueueSlotBytes;
+
+        public int RecentCommands { get; set; } = DefaultRecentCommands;
+
+        public int UplinkBufferBytes { get; set; } = DefaultUplinkBufferBytes;
+    }
+}

@@ -1,0 +1,250 @@
+using SpeakerHub.Firmware.Core.Commands;
+using SpeakerHub.Protocol.Messages;
+
+namespace SpeakerHub.Firmware.Core
+{
+    /// <summary>
+    /// Things that start on the device: buttons, utterances, audio, and the volume/mute changes that
+    /// buttons and commands share. Buttons work offline; their effect reaches the cloud with the full
+    /// reported twin on the next connect.
+    /// </summary>
+    public sealed partial class SpeakerDevice
+    {
+        /// <summary>Event name of a local button action; Detail says which, Value the resulting level.</summary>
+        public const string ButtonEventName = "button";
+
+        /// <summary>Interaction ids are (boot count &lt;&lt; 16 | sequence): unique across reboots without a clock.</summary>
+        private const int InteractionSequenceBits = 16;
+        private const int InteractionSequenceMask = 0xFFFF;
+
+        public void OnButton(ButtonEvent button, long nowMs)
+        {
+            _nowMs = nowMs;
+            switch (button)
+            {
+                case ButtonEvent.VolumeUp:
+                    ChangeVolume(_settings.Volume + 1);
+                    SaveSettings();
+                    PublishButtonEvent(CommandNames.VolumeUp, _settings.Volume);
+                    break;
+                case ButtonEvent.VolumeDown:
+                    ChangeVolume(_settings.Volume - 1);
+                    SaveSettings();
+                    PublishButtonEvent(CommandNames.VolumeDown, _settings.Volume);
+                    break;
+                case ButtonEvent.LongPress:
+                    bool muted = !_settings.Muted;
+                    ChangeMuted(muted);
+                    SaveSettings();
+                    PublishButtonEvent(muted ? CommandNames.Mute : CommandNames.Unmute, muted ? 1 : 0);
+                    break;
+                case ButtonEvent.ShortPress:
+                    Talk();
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Sends typed text as if spoken (<c>up/voice</c>) and waits for the reply in Thinking. Returns
+        /// the interaction id the reply will carry, or 0 when it could not be sent (offline, already
+        /// thinking, empty or over-long text).
+        /// </summary>
+        public uint SendUtterance(string text, long nowMs)
+        {
+            _nowMs = nowMs;
+            if (!IsOnline || _state == DeviceState.Thinking || _state == DeviceState.Updating
+                || text == null || text.Length == 0 || text.Length > Utterance.MaxTextLength)
+            {
+                return 0;
+            }
+
+            uint id = NextInteractionId();
+            _utterance.CorrelationId = id;
+            _utterance.Text = text;
+            if (!Publish(_topics.VoiceUp, _utterance, false))
+            {
+                return 0;
+            }
+
+            _speaker.Stop();
+            _pendingInteractionId = id;
+            _replyDeadlineMs = nowMs + _options.ReplyTimeoutMs;
+            SetState(DeviceState.Thinking);
+            return id;
+        }
+
+        /// <summary>One 20 ms microphone frame (320 samples). The voice pipeline consumes these later.</summary>
+        public void OnAudioFrame(short[] frame)
+        {
+            if (_state != DeviceState.Listening || frame == null)
+            {
+                return;
+            }
+        }
+
+        private void Talk()
+        {
+            if (_state == DeviceState.Idle)
+            {
+                StartListening();
+            }
+            else if (_state == DeviceState.Thinking)
+            {
+                FailInteraction(InteractionFailure.Cancelled);
+                SetState(DeviceState.Idle);
+            }
+            else if (_state == DeviceState.Speaking || _state == DeviceState.Listening)
+            {
+                StopAudio();
+            }
+        }
+
+        private void StartListening()
+        {
+            _listenUntilMs = _nowMs + _options.ListenTimeoutMs;
+            SetState(DeviceState.Listening);
+        }
+
+        private void BeginSpeaking(string text, bool listenAfterwards)
+        {
+            _listenAfterSpeaking = listenAfterwards;
+            if (text != null && text.Length > 0)
+            {
+                _speaker.Say(text);
+                if (IsOnline)
+                {
+                    SetState(DeviceState.Speaking);
+                }
+
+                return;
+            }
+
+            if (IsOnline)
+            {
+                FinishSpeaking();
+            }
+        }
+
+        private void FinishSpeaking()
+        {
+            if (_listenAfterSpeaking)
+            {
+                _listenAfterSpeaking = false;
+                StartListening();
+                return;
+            }
+
+            SetState(_pendingInteractionId != 0 ? DeviceState.Thinking : DeviceState.Idle);
+        }
+
+        private void StopAudio()
+        {
+            _speaker.Stop();
+            _listenAfterSpeaking = false;
+            _listenUntilMs = Never;
+            if (_state == DeviceState.Speaking || _state == DeviceState.Listening)
+            {
+                SetState(DeviceState.Idle);
+            }
+        }
+
+        /// <summary>A change made on or to this device (button, command): applied and reported at once.</summary>
+        private void ChangeVolume(int volume)
+        {
+            if (ApplyVolume(volume))
+            {
+                PublishReportedTwin();
+            }
+        }
+
+        private void ChangeMuted(bool muted)
+        {
+            if (ApplyMuted(muted))
+            {
+                PublishReportedTwin();
+            }
+        }
+
+        private bool ApplyVolume(int volume)
+        {
+            if (volume < 0)
+            {
+                volume = 0;
+            }
+            else if (volume > TwinPatch.MaxVolume)
+            {
+                volume = TwinPatch.MaxVolume;
+            }
+
+            if (volume == _settings.Volume)
+            {
+                return false;
+            }
+
+            _settings.Volume = volume;
+            _speaker.SetVolume(volume);
+            return true;
+        }
+
+        private bool ApplyMuted(bool muted)
+        {
+            if (muted == _settings.Muted)
+            {
+                return false;
+            }
+
+            _settings.Muted = muted;
+            _speaker.SetMuted(muted);
+            return true;
+        }
+
+        /// <summary>
+        /// The whole reported twin at the applied desired version. Only sent while online: offline
+        /// changes are covered by the full report after reconnect, and queuing partial ones would
+        /// replay stale values after it.
+        /// </summary>
+        private void PublishReportedTwin()
+        {
+            _reported.CorrelationId = 0;
+            _reported.Present = 0;
+            _reported.Version = _settings.TwinVersion;
+            _reported.SetVolume(_settings.Volume);
+            _reported.SetMuted(_settings.Muted);
+            _reported.SetWakeSensitivity(_settings.WakeSensitivity);
+            Publish(_topics.TwinUp, _reported, false);
+        }
+
+        private void PublishButtonEvent(string detail, int value)
+        {
+            _event.CorrelationId = 0;
+            _event.Name = ButtonEventName;
+            _event.Detail = detail;
+            _event.Value = value;
+            PublishOrQueue(_topics.EventUp, _event);
+        }
+
+        private void FailInteraction(InteractionFailure reason)
+        {
+            if (_pendingInteractionId == 0)
+            {
+                return;
+            }
+
+            uint id = _pendingInteractionId;
+            _pendingInteractionId = 0;
+            _replyDeadlineMs = Never;
+            _observer.InteractionFailed(id, reason);
+        }
+
+        private uint NextInteractionId()
+        {
+            _interactionSequence = (_interactionSequence + 1) & InteractionSequenceMask;
+            if (_interactionSequence == 0)
+            {
+                _interactionSequence = 1;
+            }
+
+            return ((uint)_settings.BootCount << InteractionSequenceBits) | (uint)_interactionSequence;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeakerHub.Firmware.Core;
+using SpeakerHub.Firmware.Host.Audio;
+using SpeakerHub.Firmware.Host.Mqtt;
+
+namespace SpeakerHub.Firmware.Host.Running;
+
+/// <summary>
+/// Runs one <see cref="SpeakerDevice"/> the way the firmware's main loop does: a single consumer task
+/// feeds it every input — 20 ms ticks, link events, API calls — one at a time, so the device logic
+/// never sees two threads. Owns the transport and disposes it.
+/// </summary>
+public sealed class DeviceRunner : IAsyncDisposable
+{
+    /// <summary>The firmware's loop period (one audio frame).</summary>
+    public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(20);
+
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly SpeakerDevice _device;
+    private readonly IHostTransport _transport;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly long _startedAt;
+    private readonly Channel<Action<long>> _inputs = Channel.CreateUnbounded<Action<long>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Action<long> _tick;
+    private readonly Lock _gate = new();
+
+    // Touched only on the loop.
+    private readonly Dictionary<uint, TaskCompletionSource<string>> _awaitingReply = [];
+
+    private TaskCompletionSource _online = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _loop = Task.CompletedTask;
+    private Task _ticker = Task.CompletedTask;
+    private int _tickQueued;
+    private int _started;
+    private int _disposed;
+    private volatile DeviceState _state = DeviceState.Booting;
+
+    public DeviceRunner(
+        DeviceIdentity identity,
+        DeviceOptions options,
+        IHostTransport transport,
+        RecordingSpeaker speaker,
+        ISettingsStore settings,
+        IRandomSource? random = null,
+        TimeProvider? time = null,
+        ILogger? logger = null)
+    {
+        _transport = transport;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _startedAt = _time.GetTimestamp();
+        Speaker = speaker;
+        _device = new SpeakerDevice(identity, options, transport, speaker, new NullLeds(), settings, random ?? new SystemRandomSource(), new LoopObserver(this));
+        _tick = now =>
+        {
+            Volatile.Write(ref _tickQueued, 0);
+            _device.OnTick(now);
+        };
+
+        transport.Connected += (_, _) => Post(now => _device.OnConnected(now));
+        transport.ConnectFailed += (_, _) => Post(now => _device.OnConnectFailed(now));
+        transport.ConnectionLost += (_, _) => Post(now => _device.OnConnectionLost(now));
+        transport.MessageReceived += (_, message) => Post(_ => _device.OnMessage(message.Topic, message.Payload, 0, message.Payload.Length));
+    }
+
+    /// <summary>Raised on the loop for every state change.</summary>
+    public event EventHandler<DeviceStateChangedEventArgs>? StateChanged;
+
+    /// <summary>Raised on the loop for every reply, asked for or not.</summary>
+    public event EventHandler<DeviceReplyEventArgs>? ReplyReceived;
+
+    public string DeviceId => _device.Identity.DeviceId;
+
+    public DeviceState State => _state;
+
+    public RecordingSpeaker Speaker { get; }
+
+    /// <summary>Boots the device (Wi-Fi is always up on a host) and starts the loop.</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1)
+        {
+            return;
+        }
+
+        _loop = Task.Run(RunLoopAsync);
+        _ticker = Task.Run(RunTickerAsync);
+        Post(now =>
+        {
+            _device.OnWifiUp();
+            _device.Start(now);
+        });
+    }
+
+    /// <summary>Completes once the device is connected to the cloud (at once if it already is).</summary>
+    public Task WaitUntilOnlineAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return _online.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Says <paramref name="text"/> as the device (an utterance on <c>up/voice</c>) and returns the reply
+    /// text. Fails with <see cref="InteractionFailedException"/> when the device is offline or busy, the
+    /// reply times out, or the link drops first.
+    /// </summary>
+    public Task<string> SayAsync(string text, CancellationToken cancellationToken = default)
+    {
+        TaskCompletionSource<string> reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool posted = Post(now =>
+        {
+            uint id = _device.SendUtterance(text, now);
+            if (id == 0)
+            {
+                reply.TrySetException(new InteractionFailedException($"{DeviceId} cannot send an utterance while {_device.State}."));
+                return;
+            }
+
+            _awaitingReply[id] = reply;
+        });
+        if (!posted)
+        {
+            reply.TrySetException(new ObjectDisposedException(nameof(DeviceRunner)));
+        }
+
+        return reply.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Presses a button on the device.</summary>
+    public Task PressAsync(ButtonEvent button) => InvokeAsync(device =>
+    {
+        device.OnButton(button, NowMs());
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="query"/> on the loop, e.g. to read the device's counters safely.</summary>
+    public Task<T> InvokeAsync<T>(Func<SpeakerDevice, T> query)
+    {
+        TaskCompletionSource<T> result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool posted = Post(_ =>
+        {
+            try
+            {
+                result.TrySetResult(query(_device));
+            }
+            catch (Exception exception)
+            {
+                result.TrySetException(exception);
+            }
+        });
+        if (!posted)
+        {
+            result.TrySetException(new ObjectDisposedException(nameof(DeviceRunner)));
+        }
+
+        return result.Task;
+    }
+
+    /// <summary>Shuts the device down cleanly ("offline" status, then disconnect) and stops the loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _started) == 1)
+        {
+            Task shutdown = InvokeAsync(device =>
+            {
+                device.Shutdown();
+                return true;
+            });
+            await Task.WhenAny(shutdown, Task.Delay(ShutdownTimeout, _time)).ConfigureAwait(false);
+        }
+
+        await _transport.DisposeAsync().ConfigureAwait(false);
+        _inputs.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loop, _ticker).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (TaskCompletionSource<string> pending in _awaitingReply.Values)
+        {
+            pending.TrySetCanceled();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private bool Post(Action<long> input) => _inputs.Writer.TryWrite(input);
+
+    private long NowMs() => (long)_time.GetElapsedTime(_startedAt).TotalMilliseconds;
+
+    private async Task RunLoopAsync()
+    {
+        try
+        {
+            await foreach (Action<long> input in _inputs.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    input(NowMs());
+                }
+                catch (Exception exception)
+                {
+                    _logger.LogError(exception, "{DeviceId}: an input failed", DeviceId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunTickerAsync()
+    {
+        using PeriodicTimer timer = new(TickInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                // One tick in the queue at a time: a busy loop skips ticks rather than piling them up.
+                if (Interlocked.Exchange(ref _tickQueued, 1) == 0)
+                {
+                    Post(_tick);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void OnStateChanged(DeviceState previous, DeviceState current)
+    {
+        _state = current;
+        lock (_gate)
+        {
+            if (_device.IsOnline)
+            {
+                _online.TrySetResult();
+            }
+            else if (_online.Task.IsCompleted)
+            {
+                _online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        StateChanged?.Invoke(this, new DeviceStateChangedEventArgs(previous, current));
+    }
+
+    private void OnReply(uint interactionId, string text, bool expectsFollowUp)
+    {
+        if (_awaitingReply.Remove(interactionId, out TaskCompletionSource<string>? waiting))
+        {
+            waiting.TrySetResult(text);
+        }
+
+        ReplyReceived?.Invoke(this, new DeviceReplyEventArgs(interactionId, text, expectsFollowUp));
+    }
+
+    private void OnInteractionFailed(uint interactionId, InteractionFailure reason)
+    {
+        if (_awaitingReply.Remove(interactionId, out TaskCompletionSource<string>? waiting))
+        {
+            waiting.TrySetException(new InteractionFailedException($"{DeviceId} got no reply: {reason}.", reason));
+        }
+    }
+
+    /// <summary>Keeps <see cref="IDeviceObserver"/> off the runner's public surface.</summary>
+    private sealed class LoopObserver(DeviceRunner runner) : IDeviceObserver
+    {
+        public void StateChanged(DeviceState previous, DeviceState current) => runner.OnStateChanged(previous, current);
+
+        public void ReplyReceived(uint interactionId, string text, bool expectsFollowUp) => runner.OnReply(interactionId, text, expectsFollowUp);
+
+        public void InteractionFailed(uint interactionId, InteractionFailure reason) => runner.OnInteractionFailed(interactionId, reason);
+    }
+}

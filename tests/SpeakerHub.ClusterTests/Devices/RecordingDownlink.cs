@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Protocol;
+using SpeakerHub.Protocol.Messages;
+
+namespace SpeakerHub.ClusterTests.Devices;
+
+public sealed record SentDownlink(string DeviceId, string SessionId, string Kind, byte[] Payload);
+
+/// <summary>
+/// Stands in for a gateway session: a real grain observer (passed to the grain through
+/// <c>CreateObjectReference</c>) that records what the device would have received.
+/// </summary>
+public sealed class RecordingDownlink : IDownlink
+{
+    private readonly ConcurrentQueue<SentDownlink> sent = new();
+
+    /// <summary>False plays a gateway whose session is already gone.</summary>
+    public bool SessionAlive { get; set; } = true;
+
+    /// <summary>True plays a gateway that fails the call, as when the silo holding the session died.</summary>
+    public bool Broken { get; set; }
+
+    public IReadOnlyList<SentDownlink> Sent => [.. sent];
+
+    public Task<bool> Send(string deviceId, string sessionId, string kind, byte[] payload)
+    {
+        if (Broken)
+        {
+            throw new InvalidOperationException("The gateway holding this session is gone.");
+        }
+
+        if (SessionAlive)
+        {
+            sent.Enqueue(new SentDownlink(deviceId, sessionId, kind, payload));
+        }
+
+        return Task.FromResult(SessionAlive);
+    }
+
+    public void Clear() => sent.Clear();
+
+    public IReadOnlyList<TwinPatch> DesiredPatches() =>
+        Decode(Topics.Twin, () => new TwinPatch(reported: false));
+
+    public IReadOnlyList<Command> Commands() => Decode(Topics.Command, () => new Command());
+
+    public IReadOnlyList<Reply> Replies() => Decode(Topics.Reply, () => new Reply());
+
+    private List<T> Decode<T>(string kind, Func<T> create)
+        where T : Message
+    {
+        var messages = new List<T>();
+        foreach (var downlink in Sent.Where(downlink => downlink.Kind == kind))
+        {
+            var message = create();
+            var error = message.ReadFrom(downlink.Payload, 0, downlink.Payload.Length);
+            if (error != ProtocolError.None)
+            {
+                throw new InvalidOperationException($"The grain sent an undecodable {kind} downlink: {error}.");
+            }
+
+            messages.Add(message);
+        }
+
+        return messages;
+    }
+}

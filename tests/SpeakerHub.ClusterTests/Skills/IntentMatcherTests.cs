@@ -1,0 +1,126 @@
+using Microsoft.Extensions.DependencyInjection;
+using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Cloud.Grains.Skills;
+using SpeakerHub.Cloud.Grains.Skills.BuiltIn;
+using Xunit;
+
+namespace SpeakerHub.ClusterTests.Skills;
+
+public sealed class IntentMatcherTests
+{
+    private readonly IntentMatcher matcher = new(BuiltInSkills.Catalog);
+
+    /// <summary>Every sample of every installed intent, with each slot filled by one of its spoken values.</summary>
+    public static TheoryData<string, string, string?> SampleSentences()
+    {
+        var data = new TheoryData<string, string, string?>();
+        foreach (var intent in BuiltInSkills.Catalog.Intents)
+        {
+            foreach (var sample in intent.SampleUtterances)
+            {
+                var sentence = sample;
+                string? slotValue = null;
+                foreach (var (name, type) in intent.Slots)
+                {
+                    var (spoken, canonical) = type.SpokenValues.OrderBy(pair => pair.Key, StringComparer.Ordinal).First();
+                    sentence = sentence.Replace("{" + name + "}", spoken, StringComparison.Ordinal);
+                    slotValue = canonical;
+                }
+
+                data.Add(intent.Name, sentence, slotValue);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleSentences))]
+    public void Every_sample_utterance_routes_to_its_own_intent(string intent, string sentence, string? slotValue)
+    {
+        var match = matcher.Match(sentence);
+
+        Assert.Equal(intent, match.Intent);
+        Assert.Equal(slotValue, match.Slots.Values.SingleOrDefault());
+    }
+
+    [Fact]
+    public void Every_built_in_skill_offers_samples()
+    {
+        Assert.Equal(
+            ["GetTime", "Mute", "SetVolume", "Unmute", "VolumeDown", "VolumeUp"],
+            BuiltInSkills.Catalog.Intents.Select(intent => intent.Name).Order(StringComparer.Ordinal));
+        Assert.All(BuiltInSkills.Catalog.Intents, intent => Assert.NotEmpty(intent.SampleUtterances));
+    }
+
+    [Theory]
+    [InlineData("set volume to five", "5")]
+    [InlineData("volume 7", "7")]
+    [InlineData("Set the volume to TWENTY!", "20")]
+    [InlineData("volume to zero", "0")]
+    [InlineData("volume 07", "7")]
+    [InlineData("please change the volume to eleven", "11")]
+    public void Volume_level_is_read_from_number_words_and_digits(string text, string level)
+    {
+        var match = matcher.Match(text);
+
+        Assert.Equal(VolumeSkill.SetVolume, match.Intent);
+        Assert.Equal(level, match.Slots[VolumeSkill.LevelSlot]);
+    }
+
+    [Theory]
+    [InlineData("What's the time?")]
+    [InlineData("WHATS THE TIME")]
+    [InlineData("what\u2019s the time")]
+    [InlineData("  what   time is it ")]
+    [InlineData("Tell me the time, please.")]
+    public void Matching_ignores_case_punctuation_apostrophes_and_politeness(string text)
+    {
+        Assert.Equal(ClockSkill.GetTime, matcher.Match(text).Intent);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ?! ")]
+    [InlineData("order a pizza")]
+    [InlineData("volume")]
+    [InlineData("set volume to loud")]
+    [InlineData("set the volume to twenty one")]
+    [InlineData("volume 1000")]
+    [InlineData("what time is it in paris")]
+    [InlineData("mute the kitchen lights")]
+    public void Out_of_scope_text_matches_no_intent(string text)
+    {
+        var match = matcher.Match(text);
+
+        Assert.True(match.IsNone);
+        Assert.Empty(match.Slots);
+    }
+
+    [Fact]
+    public void Two_intents_claiming_the_same_sentence_are_refused_at_start()
+    {
+        var services = new ServiceCollection().AddSpeakerHubSkills();
+        services.AddSingleton<ISkill>(new FixedSkill("Silence", "Mute Yourself!"));
+
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(provider.GetRequiredService<IntentMatcher>);
+        Assert.Contains("Mute", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sample_with_an_undeclared_slot_is_refused_at_start()
+    {
+        var catalog = new SkillCatalog([new FixedSkill("Play", "play {song}")]);
+
+        Assert.Throws<InvalidOperationException>(() => new IntentMatcher(catalog));
+    }
+
+    private sealed class FixedSkill(string intent, string sample) : ISkill
+    {
+        public IReadOnlyList<IntentDefinition> Intents { get; } = [new(intent, [sample])];
+
+        public SkillOutcome Handle(IntentMatch match, SkillContext context) => new("ok", new TwinChange());
+    }
+}

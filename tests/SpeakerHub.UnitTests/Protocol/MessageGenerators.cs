@@ -1,0 +1,70 @@
+using CsCheck;
+using SpeakerHub.Protocol.Messages;
+
+namespace SpeakerHub.UnitTests.Protocol;
+
+/// <summary>Random, valid messages of every type, for round-trip and fuzz properties.</summary>
+internal static class MessageGenerators
+{
+    // Any Unicode text, including astral-plane characters, bounded so it fits the payload limit.
+    private static readonly Gen<string> Text = Gen.String[0, 200];
+    private static readonly Gen<string> NonEmptyText = Gen.String[1, 200];
+    private static readonly Gen<string> Name = Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz.-_0123456789"], 1, Command.MaxNameLength];
+    private static readonly Gen<uint> NonZeroId = Gen.UInt[1, uint.MaxValue];
+
+    public static readonly Gen<Message> Any = Gen.OneOf(
+        Gen.Select(NonEmptyText, NonEmptyText, Gen.Int, Gen.Int, (fw, model, boots, caps) =>
+            (Message)new Hello { FirmwareVersion = fw, Model = model, BootCount = boots, Capabilities = caps }),
+        Gen.Select(Gen.Bool, Text, (online, reason) => (Message)new Status { Online = online, Reason = reason }),
+        Gen.Select(Gen.Long, Gen.Int, Gen.Int, Gen.Int, Gen.Int, (up, mem, rssi, queued, reconnects) =>
+            (Message)new Telemetry { UptimeSeconds = up, FreeMemory = mem, Rssi = rssi, QueuedMessages = queued, Reconnects = reconnects }),
+        Gen.Select(Gen.Bool, Gen.Long[0, long.MaxValue], Gen.Int[0, 15], Gen.Int[0, TwinPatch.MaxVolume], Gen.Bool, Gen.Int[0, 100], Text,
+            (reported, version, present, volume, muted, wake, target) => (Message)Twin(reported, version, present, volume, muted, wake, target)),
+        Gen.Select(NonZeroId, Name, Gen.Int, Text, (id, name, number, text) =>
+            (Message)new Command { CorrelationId = id, Name = name, Number = number, Text = text }),
+        Gen.Select(NonZeroId, Gen.Byte[0, 2], Text, (id, outcome, detail) =>
+            (Message)new CommandResult { CorrelationId = id, Outcome = outcome, Detail = detail }),
+        Gen.Select(Gen.UInt, Gen.String[1, Utterance.MaxTextLength], (id, text) => (Message)new Utterance { CorrelationId = id, Text = text }),
+        Gen.Select(Gen.UInt, Text, Gen.Bool, Text, (id, text, followUp, intent) =>
+            (Message)new Reply { CorrelationId = id, Text = text, ExpectsFollowUp = followUp, Intent = intent }),
+        Gen.Select(Name, Text, Gen.Int, (name, detail, value) => (Message)new DeviceEvent { Name = name, Detail = detail, Value = value }))
+        .Select(Gen.UInt, Gen.Bool, (message, sequence, final) =>
+        {
+            message.Sequence = sequence;
+            message.Flags = final ? SpeakerHub.Protocol.Envelope.FlagFinal : (byte)0;
+            return message;
+        });
+
+    /// <summary>A fresh, empty message of the same type to decode into.</summary>
+    public static Message EmptyLike(Message message) => message switch
+    {
+        TwinPatch twin => new TwinPatch(twin.IsReported),
+        _ => (Message)Activator.CreateInstance(message.GetType())!,
+    };
+
+    private static TwinPatch Twin(bool reported, long version, int present, int volume, bool muted, int wake, string target)
+    {
+        var twin = new TwinPatch(reported) { Version = version };
+        if ((present & TwinPatch.HasVolume) != 0)
+        {
+            twin.SetVolume(volume);
+        }
+
+        if ((present & TwinPatch.HasMuted) != 0)
+        {
+            twin.SetMuted(muted);
+        }
+
+        if ((present & TwinPatch.HasWakeSensitivity) != 0)
+        {
+            twin.SetWakeSensitivity(wake);
+        }
+
+        if ((present & TwinPatch.HasFirmwareTarget) != 0)
+        {
+            twin.SetFirmwareTarget(target);
+        }
+
+        return twin;
+    }
+}

@@ -1,0 +1,3 @@
+using SpeakerHub.NanoApiCheck;
+
+return NanoApiCheckCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,30 @@
+using SpeakerHub.Firmware.Core;
+using SpeakerHub.Firmware.Host.Mqtt;
+
+namespace SpeakerHub.Simulator.Fleet;
+
+/// <summary>Everything a fleet of simulated speakers needs to provision itself and connect.</summary>
+public sealed class SimulatedFleetOptions
+{
+    public const int DefaultDeviceCount = 3;
+    public const string DefaultModel = "sim-speaker";
+    public const string DefaultFirmwareVersion = "sim-1.0.0";
+
+    public int DeviceCount { get; set; } = DefaultDeviceCount;
+
+    public Uri ApiBaseAddress { get; set; } = new("http://127.0.0.1:8080");
+
+    /// <summary>Bearer key for <c>/api/admin/*</c>; needed only to provision devices that have no saved credentials.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Holds each device's credentials (<c>devices/</c>) and flash file (<c>flash/</c>), so a rerun is the same fleet.</summary>
+    public string DataFolder { get; set; } = Path.Combine(".data", "sim");
+
+    public string Model { get; set; } = DefaultModel;
+
+    public string FirmwareVersion { get; set; } = DefaultFirmwareVersion;
+
+    public MqttTransportOptions Mqtt { get; set; } = new();
+
+    public DeviceOptions Device { get; set; } = new();
+}
