@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,8 +35,11 @@ public static class SpeakerHubApiExtensions
         services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
 
         services.AddSingleton<AdminKey>();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        // The authentication core only: AddAuthentication() would also bring data protection (for cookies),
+        // which nothing here uses and which warns at every start about keys stored unencrypted.
+        services.AddAuthenticationCore(authentication =>
+            authentication.AddScheme<AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, displayName: null));
+        services.AddWebEncoders();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)

@@ -200,7 +200,7 @@ public sealed partial class EmbeddedMqttGateway : IMqttGateway, IDownlink, IAsyn
         _stopping ? "gateway stopped"
         : e.DisconnectType switch
         {
-            MqttClientDisconnectType.Clean => "disconnected",
+            MqttClientDisconnectType.Clean => "clean disconnect",
             MqttClientDisconnectType.Takeover => "taken over by a new connection",
             _ => "connection lost",
         };

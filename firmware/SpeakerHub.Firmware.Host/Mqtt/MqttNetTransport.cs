@@ -99,7 +99,15 @@ public sealed class MqttNetTransport : IHostTransport
     public async ValueTask DisposeAsync()
     {
         _outgoing.Writer.TryComplete();
-        await Task.WhenAny(_sender, Task.Delay(_options.DrainTimeout, _time)).ConfigureAwait(false);
+        try
+        {
+            await _sender.WaitAsync(_options.DrainTimeout, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("{DeviceId}: gave up sending queued messages after {Timeout}", _credentials.DeviceId, _options.DrainTimeout);
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _sender.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _client.Dispose();

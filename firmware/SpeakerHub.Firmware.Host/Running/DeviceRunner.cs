@@ -178,7 +178,7 @@ public sealed class DeviceRunner : IAsyncDisposable
                 device.Shutdown();
                 return true;
             });
-            await Task.WhenAny(shutdown, Task.Delay(ShutdownTimeout, _time)).ConfigureAwait(false);
+            await shutdown.WaitAsync(ShutdownTimeout, _time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await _transport.DisposeAsync().ConfigureAwait(false);

@@ -7,7 +7,7 @@ using SpeakerHub.Protocol.Security;
 
 namespace SpeakerHub.Simulator.Fleet;
 
-/// <summary>The admin endpoints of the cloud's HTTP API the simulator needs (docs/api.md §Admin).</summary>
+/// <summary>The admin endpoints of the cloud's HTTP API the simulator needs.</summary>
 public sealed class FleetApiClient(HttpClient http, string adminKey)
 {
     private const string DevicesPath = "api/admin/devices";

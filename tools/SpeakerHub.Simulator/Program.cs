@@ -1,0 +1,3 @@
+using SpeakerHub.Simulator;
+
+return await SimulatorCommand.Create().Parse(args).InvokeAsync();
