@@ -29,16 +29,7 @@ public static class TopicAcl
     public static bool TryMatchOwnUplink(string deviceId, string? topic, out string kind)
     {
         kind = string.Empty;
-        if (topic is null)
-        {
-            return false;
-        }
-
-        var rest = topic.AsSpan();
-        return TryConsume(ref rest, Topics.Root)
-            && TryConsume(ref rest, deviceId)
-            && TryConsume(ref rest, UpLevel)
-            && TryFindKind(UplinkKinds, rest, out kind);
+        return TryStripOwnLevel(deviceId, topic, UpLevel, out var rest) && TryFindKind(UplinkKinds, rest, out kind);
     }
 
     /// <summary>
@@ -47,19 +38,20 @@ public static class TopicAcl
     /// </summary>
     public static bool IsOwnDownlinkFilter(string deviceId, string? filter)
     {
-        if (filter is null)
-        {
-            return false;
-        }
-
-        var rest = filter.AsSpan();
-        return TryConsume(ref rest, Topics.Root)
-            && TryConsume(ref rest, deviceId)
-            && TryConsume(ref rest, DownLevel)
-            && !rest.IsEmpty;
+        return TryStripOwnLevel(deviceId, filter, DownLevel, out var rest) && !rest.IsEmpty;
     }
 
     public static bool IsDownlinkKind(string kind) => TryFindKind(DownlinkKinds, kind, out _);
+
+    /// <summary>Strips <c>sh/d/{deviceId}{level}</c> off <paramref name="topic"/>; false if it does not start so.</summary>
+    private static bool TryStripOwnLevel(string deviceId, string? topic, string level, out ReadOnlySpan<char> rest)
+    {
+        rest = topic;
+        return topic is not null
+            && TryConsume(ref rest, Topics.Root)
+            && TryConsume(ref rest, deviceId)
+            && TryConsume(ref rest, level);
+    }
 
     private static bool TryConsume(ref ReadOnlySpan<char> rest, string expected)
     {

@@ -15,6 +15,12 @@ namespace SpeakerHub.Firmware.Core
         /// <summary>A connection that stayed up this long resets the backoff; a flapping one does not.</summary>
         public const int DefaultStableConnectionMs = 30000;
 
+        /// <summary>
+        /// Backstop for an adapter that never reports the outcome of a connect. Longer than any
+        /// adapter's own timeout, so normally the adapter answers first.
+        /// </summary>
+        public const int DefaultConnectTimeoutMs = 30000;
+
         public const int DefaultTelemetryIntervalMs = 60000;
 
         /// <summary>How long the device shows "thinking" before it gives up on a reply.</summary>
@@ -40,6 +46,8 @@ namespace SpeakerHub.Firmware.Core
         public int ReconnectFloorMs { get; set; } = DefaultReconnectFloorMs;
 
         public int StableConnectionMs { get; set; } = DefaultStableConnectionMs;
+
+        public int ConnectTimeoutMs { get; set; } = DefaultConnectTimeoutMs;
 
         public int TelemetryIntervalMs { get; set; } = DefaultTelemetryIntervalMs;
 

@@ -1,5 +1,4 @@
 using SpeakerHub.Firmware.Core.Connection;
-using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.Firmware.Core
 {
@@ -103,12 +102,14 @@ namespace SpeakerHub.Firmware.Core
         private void BeginConnect()
         {
             _retryAtMs = Never;
+            _connectDeadlineMs = _nowMs + _options.ConnectTimeoutMs;
             SetState(DeviceState.ConnectingMqtt);
             _transport.Connect();
         }
 
         private void ScheduleReconnect(long nowMs)
         {
+            _connectDeadlineMs = Never;
             _retryAtMs = nowMs + _backoff.NextDelayMs();
             SetState(DeviceState.Offline);
         }
@@ -144,29 +145,6 @@ namespace SpeakerHub.Firmware.Core
             Publish(_topics.HelloUp, _hello, false);
             PublishReportedTwin();
             FlushQueue();
-        }
-
-        private void FlushQueue()
-        {
-            _queue.Flush(_transport);
-            if (_queue.Count == 0 && _queue.Dropped > 0)
-            {
-                _event.CorrelationId = 0;
-                _event.Name = QueueDroppedEvent;
-                _event.Detail = null;
-                _event.Value = _queue.TakeDropped();
-                PublishOrQueue(_topics.EventUp, _event);
-            }
-        }
-
-        private void PublishTelemetry(long nowMs)
-        {
-            _telemetry.UptimeSeconds = (nowMs - _startedAtMs) / MillisecondsPerSecond;
-            _telemetry.FreeMemory = _freeMemoryBytes;
-            _telemetry.Rssi = _signalDbm;
-            _telemetry.QueuedMessages = _queue.Count;
-            _telemetry.Reconnects = Reconnects;
-            Publish(_topics.TelemetryUp, _telemetry, false);
         }
     }
 }

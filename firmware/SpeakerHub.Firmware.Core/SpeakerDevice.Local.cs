@@ -73,13 +73,13 @@ namespace SpeakerHub.Firmware.Core
             return id;
         }
 
-        /// <summary>One 20 ms microphone frame (320 samples). The voice pipeline consumes these later.</summary>
+        /// <summary>
+        /// One 20 ms microphone frame (320 samples). Dropped for now: the voice pipeline (VAD, ADPCM
+        /// uplink in Listening/Streaming) is its own piece of work, and until it lands no audio may leave
+        /// the device at all.
+        /// </summary>
         public void OnAudioFrame(short[] frame)
         {
-            if (_state != DeviceState.Listening || frame == null)
-            {
-                return;
-            }
         }
 
         private void Talk()
@@ -196,31 +196,6 @@ namespace SpeakerHub.Firmware.Core
             _settings.Muted = muted;
             _speaker.SetMuted(muted);
             return true;
-        }
-
-        /// <summary>
-        /// The whole reported twin at the applied desired version. Only sent while online: offline
-        /// changes are covered by the full report after reconnect, and queuing partial ones would
-        /// replay stale values after it.
-        /// </summary>
-        private void PublishReportedTwin()
-        {
-            _reported.CorrelationId = 0;
-            _reported.Present = 0;
-            _reported.Version = _settings.TwinVersion;
-            _reported.SetVolume(_settings.Volume);
-            _reported.SetMuted(_settings.Muted);
-            _reported.SetWakeSensitivity(_settings.WakeSensitivity);
-            Publish(_topics.TwinUp, _reported, false);
-        }
-
-        private void PublishButtonEvent(string detail, int value)
-        {
-            _event.CorrelationId = 0;
-            _event.Name = ButtonEventName;
-            _event.Detail = detail;
-            _event.Value = value;
-            PublishOrQueue(_topics.EventUp, _event);
         }
 
         private void FailInteraction(InteractionFailure reason)

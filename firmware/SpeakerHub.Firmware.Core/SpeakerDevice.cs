@@ -50,6 +50,7 @@ namespace SpeakerHub.Firmware.Core
         // The latest time any input brought; inputs without a clock (OnMessage) schedule from it.
         private long _nowMs;
         private long _retryAtMs = Never;
+        private long _connectDeadlineMs = Never;
         private long _connectedAtMs;
         private long _nextTelemetryAtMs = Never;
         private long _replyDeadlineMs = Never;
@@ -208,6 +209,14 @@ namespace SpeakerHub.Firmware.Core
                 return;
             }
 
+            if (_state == DeviceState.ConnectingMqtt && nowMs >= _connectDeadlineMs)
+            {
+                // The adapter never answered; a late OnConnected is refused (state no longer matches).
+                _transport.Disconnect();
+                ScheduleReconnect(nowMs);
+                return;
+            }
+
             if (IsOnline && nowMs >= _nextTelemetryAtMs)
             {
                 PublishTelemetry(nowMs);
@@ -255,36 +264,6 @@ namespace SpeakerHub.Firmware.Core
         {
             int length = _settings.WriteTo(_settingsBuffer);
             _store.Save(_settingsBuffer, length);
-        }
-
-        /// <summary>Encodes and hands a message to the link now; false when offline or refused.</summary>
-        private bool Publish(string topic, Message message, bool retain)
-        {
-            int length = message.WriteTo(_writer);
-            if (length < 0 || !IsOnline)
-            {
-                return false;
-            }
-
-            return _transport.Publish(topic, _writer.Buffer, 0, length, retain);
-        }
-
-        /// <summary>Publishes, or keeps the message for after the next reconnect.</summary>
-        private void PublishOrQueue(string topic, Message message)
-        {
-            int length = message.WriteTo(_writer);
-            if (length < 0)
-            {
-                return;
-            }
-
-            // Queued messages must stay behind older queued ones, so nothing jumps the queue while it drains.
-            if (IsOnline && _queue.Count == 0 && _transport.Publish(topic, _writer.Buffer, 0, length, false))
-            {
-                return;
-            }
-
-            _queue.Enqueue(topic, _writer.Buffer, 0, length);
         }
     }
 }

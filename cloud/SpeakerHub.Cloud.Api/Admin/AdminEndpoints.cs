@@ -32,6 +32,8 @@ public static class AdminEndpoints
         var devices = routes.MapGroup("/api/admin/devices")
             .RequireAuthorization(AdminKeyAuthenticationHandler.PolicyName)
             .WithTags("Admin")
+            .AddEndpointFilter<RequestValidationFilter>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         devices.MapPost("/", ProvisionDevice)
@@ -59,15 +61,9 @@ public static class AdminEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<ProvisionedDevice>, ValidationProblem, ProblemHttpResult>> ProvisionDevice(
+    private static async Task<Results<Created<ProvisionedDevice>, ProblemHttpResult>> ProvisionDevice(
         ProvisionDeviceRequest request, IGrainFactory grains, IOptions<MqttOptions> mqtt)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var attempts = request.Id is null ? GeneratedIdAttempts : 1;
         for (var attempt = 1; ; attempt++)
         {
@@ -124,40 +120,20 @@ public static class AdminEndpoints
             : TypedResults.Ok(DeviceView.From(snapshot));
     }
 
-    private static async Task<Results<Accepted<TwinAccepted>, ValidationProblem>> ChangeTwin(
-        string id, TwinChangeRequest request, IGrainFactory grains)
+    private static async Task<Accepted<TwinAccepted>> ChangeTwin(string id, TwinChangeRequest request, IGrainFactory grains)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var version = await grains.GetDevice(id).SetDesired(request.ToChange());
         return TypedResults.Accepted($"/api/admin/devices/{id}", new TwinAccepted(version));
     }
 
-    private static async Task<Results<Ok<SayResult>, ValidationProblem>> Say(string id, SayRequest request, IGrainFactory grains)
+    private static async Task<Ok<SayResult>> Say(string id, SayRequest request, IGrainFactory grains)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var result = await grains.GetDevice(id).Say(request.Text!);
         return TypedResults.Ok(SayResult.From(result));
     }
 
-    private static async Task<Results<Accepted<CommandAccepted>, ValidationProblem>> SendCommand(
-        string id, SendCommandRequest request, IGrainFactory grains)
+    private static async Task<Accepted<CommandAccepted>> SendCommand(string id, SendCommandRequest request, IGrainFactory grains)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var commandId = await grains.GetDevice(id).SendCommand(request.ToCommand());
         return TypedResults.Accepted($"/api/admin/devices/{id}", new CommandAccepted(commandId));
     }

@@ -4,10 +4,9 @@ using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.Cloud.Api.Admin;
 
-// Request bodies of /api/admin. Each Validate returns field errors keyed by the JSON property name,
-// ready for a validation problem; an empty dictionary means valid.
+// Request bodies of /api/admin; RequestValidationFilter answers 400 with their field errors before a handler runs.
 
-public sealed record ProvisionDeviceRequest(string? Model, string? Id)
+public sealed record ProvisionDeviceRequest(string? Model, string? Id) : IValidatedRequest
 {
     /// <summary>Same limit the device grain applies; checked here so the caller gets a field error.</summary>
     public const int MaxModelLength = 64;
@@ -29,7 +28,7 @@ public sealed record ProvisionDeviceRequest(string? Model, string? Id)
     }
 }
 
-public sealed record TwinChangeRequest(int? Volume, bool? Muted, int? WakeSensitivity)
+public sealed record TwinChangeRequest(int? Volume, bool? Muted, int? WakeSensitivity) : IValidatedRequest
 {
     public Dictionary<string, string[]> Validate()
     {
@@ -55,7 +54,7 @@ public sealed record TwinChangeRequest(int? Volume, bool? Muted, int? WakeSensit
     public TwinChange ToChange() => new(Volume, Muted, WakeSensitivity);
 }
 
-public sealed record SayRequest(string? Text)
+public sealed record SayRequest(string? Text) : IValidatedRequest
 {
     public Dictionary<string, string[]> Validate()
     {
@@ -69,7 +68,7 @@ public sealed record SayRequest(string? Text)
     }
 }
 
-public sealed record SendCommandRequest(string? Name, int Number = 0, string? Text = null)
+public sealed record SendCommandRequest(string? Name, int Number = 0, string? Text = null) : IValidatedRequest
 {
     public Dictionary<string, string[]> Validate()
     {

@@ -11,10 +11,10 @@ namespace SpeakerHub.Firmware.Host.Mqtt;
 
 /// <summary>
 /// <see cref="IHostTransport"/> over an MQTTnet 5 client: MQTT 5, client id = username = device id, a
-/// fresh HMAC password per attempt, the shared last will, and a persistent session. Every subscribe,
-/// publish and disconnect goes through one queue drained by one task, so they reach the broker in the
+/// fresh HMAC password per attempt, the shared last will, and a persistent session. Every connect,
+/// subscribe, publish and disconnect goes through one queue drained by one task, so they happen in the
 /// order the device issued them (subscribe before the first publish of a session, "offline" status
-/// before a clean disconnect).
+/// before a clean disconnect, a disconnect never overtaking the next connect).
 /// </summary>
 public sealed class MqttNetTransport : IHostTransport
 {
@@ -61,13 +61,10 @@ public sealed class MqttNetTransport : IHostTransport
 
     public void Connect()
     {
-        if (Interlocked.Exchange(ref _connecting, 1) == 1 || _stopping.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _connecting, 1) == 0 && !_outgoing.Writer.TryWrite(OutgoingOperation.Connect()))
         {
-            return;
+            Volatile.Write(ref _connecting, 0);
         }
-
-        _disconnectRequested = false;
-        _ = ConnectAsync();
     }
 
     public void Disconnect()
@@ -114,8 +111,9 @@ public sealed class MqttNetTransport : IHostTransport
         _stopping.Dispose();
     }
 
-    private async Task ConnectAsync()
+    private async Task ConnectNowAsync()
     {
+        _disconnectRequested = false;
         try
         {
             using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
@@ -208,6 +206,9 @@ public sealed class MqttNetTransport : IHostTransport
         {
             switch (operation.Kind)
             {
+                case OutgoingOperationKind.Connect:
+                    await ConnectNowAsync().ConfigureAwait(false);
+                    break;
                 case OutgoingOperationKind.Publish:
                     Interlocked.Decrement(ref _queuedPublishes);
                     await PublishNowAsync(operation.Message!, stopping).ConfigureAwait(false);
@@ -261,6 +262,7 @@ public sealed class MqttNetTransport : IHostTransport
 
     private enum OutgoingOperationKind
     {
+        Connect,
         Publish,
         Subscribe,
         Disconnect,
@@ -271,6 +273,8 @@ public sealed class MqttNetTransport : IHostTransport
         public static OutgoingOperation Publish(MqttApplicationMessage message) => new(OutgoingOperationKind.Publish, message.Topic, message);
 
         public static OutgoingOperation Subscribe(string filter) => new(OutgoingOperationKind.Subscribe, filter, null);
+
+        public static OutgoingOperation Connect() => new(OutgoingOperationKind.Connect, string.Empty, null);
 
         public static OutgoingOperation Disconnect() => new(OutgoingOperationKind.Disconnect, string.Empty, null);
     }

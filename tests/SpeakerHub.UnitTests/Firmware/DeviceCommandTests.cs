@@ -2,7 +2,6 @@ using SpeakerHub.Firmware.Core;
 using SpeakerHub.Firmware.Core.Commands;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
-using Xunit;
 
 namespace SpeakerHub.UnitTests.Firmware;
 

@@ -2,7 +2,6 @@ using SpeakerHub.Firmware.Core;
 using SpeakerHub.Firmware.Core.Connection;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
-using Xunit;
 
 namespace SpeakerHub.UnitTests.Firmware;
 
@@ -103,6 +102,21 @@ public sealed class DeviceConnectionTests
 
         Assert.InRange(harness.AdvanceUntilConnectAttempt(), 4_000, 4_000 + DeviceHarness.TickMs);
         Assert.Equal(1, harness.Device.Reconnects);
+    }
+
+    [Fact]
+    public void A_connect_attempt_the_transport_never_answers_is_abandoned_and_retried()
+    {
+        DeviceOptions options = new() { ConnectTimeoutMs = 10_000 };
+        DeviceHarness harness = new DeviceHarness(options, ScriptedRandom.Highest).Boot();
+
+        harness.Advance(options.ConnectTimeoutMs);
+
+        Assert.Equal(DeviceState.Offline, harness.Device.State);
+        Assert.Equal(TransportOperationKind.Disconnect, harness.Transport.Operations[^1].Kind);
+        harness.AdvanceUntilConnectAttempt();
+        harness.CompleteConnect();
+        Assert.True(harness.Device.IsOnline);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using CsCheck;
 using SpeakerHub.Firmware.Core.Settings;
-using Xunit;
 
 namespace SpeakerHub.UnitTests.Firmware;
 

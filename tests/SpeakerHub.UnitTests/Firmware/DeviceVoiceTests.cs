@@ -1,7 +1,6 @@
 using SpeakerHub.Firmware.Core;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
-using Xunit;
 
 namespace SpeakerHub.UnitTests.Firmware;
 

@@ -1,7 +1,6 @@
 using CsCheck;
 using SpeakerHub.Firmware.Core;
 using SpeakerHub.Firmware.Core.Connection;
-using Xunit;
 
 namespace SpeakerHub.UnitTests.Firmware;
 
