@@ -84,9 +84,9 @@ cmd_run() {
   wait_for_health "$host_pid"
   log "cloud is up: API http://127.0.0.1:$HTTP_PORT (admin key in $DATA_DIR/admin.key), MQTT 127.0.0.1:$MQTT_PORT"
   log "starting $devices simulated speakers (type '<n> <text>' to speak as speaker n, Ctrl+C to stop)"
-  dotnet run --no-build --project tools/SpeakerHub.Simulator -- \
-    --devices "$devices" --api "http://127.0.0.1:$HTTP_PORT" --mqtt-port "$MQTT_PORT" \
-    --admin-key-file "$DATA_DIR/admin.key" --data "$DATA_DIR/sim" &
+  # The key goes through the environment, not argv, so it never shows up in the process list.
+  SPEAKERHUB_ADMIN_KEY="$(cat "$DATA_DIR/admin.key")" dotnet run --no-build --project tools/SpeakerHub.Simulator -- \
+    --devices "$devices" --api "http://127.0.0.1:$HTTP_PORT" --mqtt-port "$MQTT_PORT" --data "$DATA_DIR/sim" &
   sim_pid=$!
   wait "$host_pid"
 }

@@ -1,6 +1,6 @@
-namespace SpeakerHub.Firmware.Core.Commands
+namespace SpeakerHub.Protocol.Messages
 {
-    /// <summary>Command names the firmware executes (docs/protocol.md §Commands); anything else is Unsupported.</summary>
+    /// <summary>Command names on the wire (docs/protocol.md §Messages); a device answers any other name with Unsupported.</summary>
     public static class CommandNames
     {
         /// <summary>Number = volume 0..10.</summary>
