@@ -1,4 +1,5 @@
 using MQTTnet;
+using SpeakerHub.EndToEndTests.Infrastructure;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
 using SpeakerHub.Protocol.Security;
@@ -11,8 +12,10 @@ namespace SpeakerHub.EndToEndTests.Gateway;
 /// the one session it is meant for.
 /// </summary>
 [Collection(GatewayCollection.Name)]
-public sealed class GatewayAccessTests(GatewayHostFixture cloud)
+public sealed class GatewayAccessTests(RunningCloud fixture)
 {
+    private readonly CloudNode cloud = fixture.Node;
+
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(10);
 
     // Long enough for a wrongly routed message to arrive on loopback, short enough to keep the suite quick.
@@ -86,6 +89,10 @@ public sealed class GatewayAccessTests(GatewayHostFixture cloud)
 
         Assert.Equal(MqttClientPublishReasonCode.PayloadFormatInvalid, garbage);
         Assert.Equal(MqttClientPublishReasonCode.PayloadFormatInvalid, wrongType);
+        Assert.Contains(cloud.Log.Entries, entry => entry.StartsWith("Error", StringComparison.Ordinal)
+            && entry.Contains($"Refused publish of {sender.Id} to {Topics.Up(sender.Id, Topics.Hello)}: Truncated", StringComparison.Ordinal));
+        Assert.Contains(cloud.Log.Entries, entry => entry.Contains($"Refused publish of {sender.Id}", StringComparison.Ordinal)
+            && entry.Contains("UnexpectedType", StringComparison.Ordinal));
         Assert.Equal(MqttClientPublishReasonCode.Success, await healthy.PublishAsync(Topics.Up(bystander.Id, Topics.Hello), Hello("2.0.0")));
         Assert.Equal(MqttClientPublishReasonCode.Success, await faulty.PublishAsync(Topics.Up(sender.Id, Topics.Hello), Hello("1.0.0")));
         Assert.True(healthy.Client.IsConnected);

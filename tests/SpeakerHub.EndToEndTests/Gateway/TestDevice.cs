@@ -1,3 +1,4 @@
+using SpeakerHub.EndToEndTests.Infrastructure;
 using System.Buffers;
 using System.Threading.Channels;
 using MQTTnet;

@@ -1,0 +1,9 @@
+using SpeakerHub.EndToEndTests.Infrastructure;
+
+namespace SpeakerHub.EndToEndTests.Gateway;
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<RunningCloud>
+{
+    public const string Name = "Gateway";
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SpeakerHub.Cloud.Host;
+
+namespace SpeakerHub.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The real cloud host, in-process on free loopback ports with its own data directory. Ports and data
+/// survive <see cref="RestartAsync"/>, so a test can stop the cloud and bring the same node back the
+/// way an operator would.
+/// </summary>
+public sealed class CloudNode : IAsyncDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "speakerhub-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly int[] _ports = FreeLoopbackPorts(4);
+    private WebApplication? _host;
+
+    public CloudNode()
+    {
+        AdminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        Api = new HttpClient { BaseAddress = ApiAddress };
+        Api.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+    }
+
+    public string AdminKey { get; }
+
+    public Uri ApiAddress => new($"http://127.0.0.1:{_ports[0]}/");
+
+    public int MqttPort => _ports[1];
+
+    /// <summary>The HTTP API, authenticated with the admin key.</summary>
+    public HttpClient Api { get; }
+
+    /// <summary>Everything the host logged at warning level or above, across restarts.</summary>
+    public CapturedLog Log { get; } = new();
+
+    public async Task StartAsync()
+    {
+        var builder = SpeakerHubHost.CreateBuilder([], new Dictionary<string, string?>
+        {
+            ["urls"] = ApiAddress.AbsoluteUri.TrimEnd('/'),
+            ["Mqtt:Host"] = "127.0.0.1",
+            ["Mqtt:Port"] = Invariant(MqttPort),
+            ["Orleans:SiloPort"] = Invariant(_ports[2]),
+            ["Orleans:GatewayPort"] = Invariant(_ports[3]),
+            ["Storage:DataDirectory"] = _dataDirectory,
+            ["Api:AdminKey"] = AdminKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Logging.Services.AddSingleton<ILoggerProvider>(Log);
+        _host = SpeakerHubHost.Build(builder);
+        await _host.StartAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        _host = null;
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    /// <summary>Provisions a device through the admin API and returns its id and key.</summary>
+    public async Task<ProvisionedDevice> ProvisionAsync(string model = "e2e-test")
+    {
+        using var response = await Api.PostAsJsonAsync("api/admin/devices", new { model });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<ProvisionedBody>()
+            ?? throw new InvalidOperationException("The provisioning answer was empty.");
+        return new ProvisionedDevice(body.Id, Convert.FromHexString(body.Key));
+    }
+
+    /// <summary>The device as the admin API shows it.</summary>
+    public async Task<DeviceView> GetDeviceAsync(string id) =>
+        await Api.GetFromJsonAsync<DeviceView>($"api/admin/devices/{id}")
+        ?? throw new InvalidOperationException($"No answer for device {id}.");
+
+    /// <summary>Polls the API until <paramref name="condition"/> holds for the device, or fails with its last view.</summary>
+    public async Task<DeviceView> WaitForDeviceAsync(string id, Func<DeviceView, bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        DeviceView view = await GetDeviceAsync(id);
+        while (!condition(view))
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"Device {id} did not reach the expected state within {timeout}; last seen as {view}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+            view = await GetDeviceAsync(id);
+        }
+
+        return view;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Api.Dispose();
+        Log.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary directory is harmless; failing the run over it would not be.
+        }
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // All listeners are open at once, so the ports differ; they are released for the host right after.
+    private static int[] FreeLoopbackPorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(listener => listener.Start());
+            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Stop());
+        }
+    }
+
+    private sealed record ProvisionedBody(string Id, string Key);
+}
+
+public sealed record ProvisionedDevice(string Id, byte[] Key);
+
+public sealed record TwinView(long Version, int Volume, bool Muted, int WakeSensitivity);
+
+public sealed record DeviceView(string Id, bool Online, string? FirmwareVersion, TwinView Desired, TwinView Reported);
