@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using SpeakerHub.Cloud.Host;
+using SpeakerHub.Cloud.Host.Storage;
+
+namespace SpeakerHub.LoadGen.Cloud;
+
+/// <summary>
+/// The real cloud host (silo, MQTT gateway, HTTP API) started in this process on free loopback ports,
+/// with its data in a temporary folder that is removed afterwards. It shares the CPUs with the load
+/// generator and the simulated devices, which the figures must say.
+/// </summary>
+public sealed class InProcessCloud : IAsyncDisposable
+{
+    private const string Loopback = "127.0.0.1";
+
+    private readonly WebApplication _host;
+    private readonly string _root;
+
+    private InProcessCloud(WebApplication host, string root, Uri api, int mqttPort, string adminKey)
+    {
+        _host = host;
+        _root = root;
+        Api = api;
+        MqttPort = mqttPort;
+        AdminKey = adminKey;
+    }
+
+    public Uri Api { get; }
+
+    public static string MqttHost => Loopback;
+
+    public int MqttPort { get; }
+
+    public string AdminKey { get; }
+
+    /// <summary>Device credentials and flash files live next to the cloud's data and go with it.</summary>
+    public string DeviceFolder => Path.Combine(_root, "devices");
+
+    public static async Task<InProcessCloud> StartAsync(bool verbose, CancellationToken cancellationToken)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "speakerhub-loadgen-" + Guid.NewGuid().ToString("N"));
+        string dataDirectory = Path.Combine(root, "cloud");
+        int[] ports = LoopbackPorts.Free(4);
+        Uri api = new($"http://{Loopback}:{ports[0]}/");
+        string logLevel = verbose ? "Information" : "Warning";
+        Dictionary<string, string?> settings = new()
+        {
+            ["Api:Urls"] = api.AbsoluteUri.TrimEnd('/'),
+            ["Mqtt:Host"] = Loopback,
+            ["Mqtt:Port"] = Invariant(ports[1]),
+            ["Orleans:SiloPort"] = Invariant(ports[2]),
+            ["Orleans:GatewayPort"] = Invariant(ports[3]),
+            ["Storage:DataDirectory"] = dataDirectory,
+            // The host's own start-up lines would break up the progress line; warnings still show.
+            ["Logging:LogLevel:Default"] = logLevel,
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = logLevel,
+        };
+
+        WebApplication host = SpeakerHubHost.Build(SpeakerHubHost.CreateBuilder([], settings));
+        try
+        {
+            await host.StartAsync(cancellationToken);
+
+            // No key configured: the host generated one into its data directory at start, as it does for a user.
+            string adminKey = (await File.ReadAllTextAsync(Path.Combine(dataDirectory, StorageOptions.AdminKeyFileName), cancellationToken)).Trim();
+            return new InProcessCloud(host, root, api, ports[1], adminKey);
+        }
+        catch
+        {
+            await StopAsync(host, root);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync(_host, _root));
+
+    private static async Task StopAsync(WebApplication host, string root)
+    {
+        try
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+            DeleteQuietly(root);
+        }
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary folder costs disk space, not correctness; the figures are already printed.
+        }
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
