@@ -12,6 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 DATA_DIR="${SPEAKERHUB_DATA:-$ROOT/.data}"
 HTTP_PORT="${SPEAKERHUB_HTTP_PORT:-8080}"
 MQTT_PORT="${SPEAKERHUB_MQTT_PORT:-1883}"
+CONFIGURATION="Debug"
 
 # Debian packages the product needs at run or test time. Installed only when missing.
 APT_PACKAGES=(ca-certificates curl)
@@ -67,28 +68,29 @@ cmd_run() {
   build
   mkdir -p "$DATA_DIR"
   log "starting the cloud: HTTP :$HTTP_PORT, MQTT :$MQTT_PORT, data in $DATA_DIR"
-  dotnet run --no-build --project cloud/SpeakerHub.Cloud.Host -- \
+  # Run the built assemblies directly so the PIDs are the programs themselves: SIGTERM then reaches
+  # the host's graceful shutdown (a background job in a script ignores SIGINT).
+  dotnet "cloud/SpeakerHub.Cloud.Host/bin/$CONFIGURATION/net10.0/SpeakerHub.Cloud.Host.dll" \
     --urls "http://0.0.0.0:$HTTP_PORT" --Mqtt:Port "$MQTT_PORT" --Storage:DataDirectory "$DATA_DIR" &
-  local host_pid=$!
-  local sim_pid=""
-  # shellcheck disable=SC2317  # invoked by trap
-  stop() {
-    trap - INT TERM EXIT
-    log "stopping"
-    [ -n "$sim_pid" ] && kill -INT "$sim_pid" 2>/dev/null || true
-    kill -INT "$host_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-    exit 0
-  }
-  trap stop INT TERM EXIT
-  wait_for_health "$host_pid"
+  HOST_PID=$!
+  trap stop_host EXIT
+  trap 'exit 130' INT TERM
+  wait_for_health "$HOST_PID"
   log "cloud is up: API http://127.0.0.1:$HTTP_PORT (admin key in $DATA_DIR/admin.key), MQTT 127.0.0.1:$MQTT_PORT"
   log "starting $devices simulated speakers (type '<n> <text>' to speak as speaker n, Ctrl+C to stop)"
+  # In the foreground, so it owns the terminal: typed lines reach it and Ctrl+C stops it first.
   # The key goes through the environment, not argv, so it never shows up in the process list.
-  SPEAKERHUB_ADMIN_KEY="$(cat "$DATA_DIR/admin.key")" dotnet run --no-build --project tools/SpeakerHub.Simulator -- \
-    --devices "$devices" --api "http://127.0.0.1:$HTTP_PORT" --mqtt-port "$MQTT_PORT" --data "$DATA_DIR/sim" &
-  sim_pid=$!
-  wait "$host_pid"
+  SPEAKERHUB_ADMIN_KEY="$(cat "$DATA_DIR/admin.key")" dotnet "tools/SpeakerHub.Simulator/bin/$CONFIGURATION/net10.0/SpeakerHub.Simulator.dll" \
+    --devices "$devices" --api "http://127.0.0.1:$HTTP_PORT" --mqtt-port "$MQTT_PORT" --data "$DATA_DIR/sim" || true
+}
+
+HOST_PID=""
+stop_host() {
+  [ -n "$HOST_PID" ] || return 0
+  log "stopping the cloud"
+  kill -TERM "$HOST_PID" 2>/dev/null || true
+  wait "$HOST_PID" 2>/dev/null || true
+  HOST_PID=""
 }
 
 # Sums the counters of every TRX file so the run ends with one line over all test projects.

@@ -1,0 +1,15 @@
+namespace SpeakerHub.LoadGen.Terminal;
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>At least one round trip (warm-up included) failed, timed out or got a wrong answer.</summary>
+    public const int RoundTripsFailed = 1;
+
+    /// <summary>The run could not start: cloud unreachable, no admin key, devices never came online.</summary>
+    public const int SetupFailed = 2;
+
+    /// <summary>Stopped with Ctrl+C; the conventional 128 + SIGINT.</summary>
+    public const int Cancelled = 130;
+}
