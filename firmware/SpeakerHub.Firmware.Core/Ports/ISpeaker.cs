@@ -11,6 +11,13 @@ namespace SpeakerHub.Firmware.Core
         /// <summary>Starts saying <paramref name="text"/> and returns at once.</summary>
         void Say(string text);
 
+        /// <summary>
+        /// Queues 16 kHz mono PCM for playback and returns at once; the speaker copies what it needs, so
+        /// the caller may reuse <paramref name="samples"/> (the downlink audio path decodes into one buffer).
+        /// Returns the number of samples accepted; fewer than <paramref name="count"/> means its buffer is full.
+        /// </summary>
+        int Play(short[] samples, int offset, int count);
+
         /// <summary>Cuts off whatever is playing.</summary>
         void Stop();
 

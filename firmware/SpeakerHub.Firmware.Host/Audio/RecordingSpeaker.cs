@@ -17,6 +17,8 @@ public sealed class RecordingSpeaker : ISpeaker
     private bool _muted;
 
     /// <summary>Raised on the device loop each time something is said.</summary>
+    private long _samplesPlayed;
+
     public event EventHandler<SpokenEventArgs>? Spoken;
 
     public bool IsSpeaking => false;
@@ -84,6 +86,15 @@ public sealed class RecordingSpeaker : ISpeaker
         }
 
         Spoken?.Invoke(this, new SpokenEventArgs(text));
+    }
+
+    /// <summary>Total PCM samples handed to the speaker (the audio itself is recorded by the WAV speaker twin).</summary>
+    public long SamplesPlayed => Interlocked.Read(ref _samplesPlayed);
+
+    public int Play(short[] samples, int offset, int count)
+    {
+        Interlocked.Add(ref _samplesPlayed, count);
+        return count;
     }
 
     public void Stop()

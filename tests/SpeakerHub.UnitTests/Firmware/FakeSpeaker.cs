@@ -31,6 +31,15 @@ internal sealed class FakeSpeaker : ISpeaker
         IsSpeaking = true;
     }
 
+    public int SamplesPlayed { get; private set; }
+
+    public int Play(short[] samples, int offset, int count)
+    {
+        SamplesPlayed += count;
+        IsSpeaking = true;
+        return count;
+    }
+
     public void Stop() => IsSpeaking = false;
 
     public void FinishPlayback() => IsSpeaking = false;

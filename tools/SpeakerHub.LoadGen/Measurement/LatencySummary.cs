@@ -16,16 +16,26 @@ public sealed record LatencySummary(
     double P99Ms,
     double MaxMs)
 {
+    /// <summary>The whole phase; throughput is successful round trips over its wall-clock time.</summary>
     public static LatencySummary From(string name, LoadResult result)
     {
-        double[] sorted = [.. result.LatenciesMs];
-        Array.Sort(sorted);
         double seconds = result.Elapsed.TotalSeconds;
+        return From(name, result.LatenciesMs, result.Failed, seconds > 0 ? result.LatenciesMs.Count / seconds : 0);
+    }
+
+    /// <summary>One category of a phase: interleaved with the others, so it has no throughput of its own.</summary>
+    public static LatencySummary From(string name, CategoryResult category) =>
+        From(name, category.LatenciesMs, category.Failed, double.NaN);
+
+    private static LatencySummary From(string name, IReadOnlyList<double> latenciesMs, int failed, double perSecond)
+    {
+        double[] sorted = [.. latenciesMs];
+        Array.Sort(sorted);
         return new LatencySummary(
             name,
             sorted.Length,
-            result.Failed,
-            seconds > 0 ? sorted.Length / seconds : 0,
+            failed,
+            perSecond,
             sorted.Length > 0 ? sorted[0] : double.NaN,
             NearestRank(sorted, 50),
             NearestRank(sorted, 90),

@@ -5,9 +5,10 @@ namespace SpeakerHub.LoadGen.Measurement;
 /// <summary>
 /// Runs a <see cref="LoadShape"/>: every lane warms up, then all lanes start their measured round trips
 /// together, each timed from the call until its task completes. Only the measured phase counts toward
-/// latency and throughput.
+/// latency and throughput. <paramref name="categoryOf"/> names what an iteration does (e.g. its text),
+/// so the report can break the figures down.
 /// </summary>
-public sealed class RoundTripLoad(LoadShape shape, RoundTrip roundTrip)
+public sealed class RoundTripLoad(LoadShape shape, RoundTrip roundTrip, Func<int, string>? categoryOf = null)
 {
     private RoundTripRecorder? _measured;
 
@@ -43,19 +44,20 @@ public sealed class RoundTripLoad(LoadShape shape, RoundTrip roundTrip)
             cancellationToken.ThrowIfCancellationRequested();
             using CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(shape.RoundTripTimeout);
+            string? category = categoryOf?.Invoke(iteration);
             long started = Stopwatch.GetTimestamp();
             try
             {
                 await roundTrip(lane, iteration, deadline.Token);
-                recorder.Succeeded(Stopwatch.GetElapsedTime(started));
+                recorder.Succeeded(category, Stopwatch.GetElapsedTime(started));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                recorder.Failure($"no answer within {shape.RoundTripTimeout.TotalSeconds:0.#} s");
+                recorder.Failure(category, $"no answer within {shape.RoundTripTimeout.TotalSeconds:0.#} s");
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
-                recorder.Failure(failure.Message);
+                recorder.Failure(category, failure.Message);
             }
         }
     }

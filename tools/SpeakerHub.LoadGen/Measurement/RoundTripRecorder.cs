@@ -1,11 +1,15 @@
 namespace SpeakerHub.LoadGen.Measurement;
 
-/// <summary>Collects the outcome of every measured round trip from all lanes at once.</summary>
+/// <summary>
+/// Collects the outcome of every measured round trip from all lanes at once, overall and per category
+/// (e.g. per text), because a mix of cheap and expensive requests hides both in one percentile.
+/// </summary>
 public sealed class RoundTripRecorder(int expected)
 {
     private readonly Lock _gate = new();
     private readonly List<double> _latenciesMs = new(expected);
-    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CategoryTally> _categories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failureReasons = new(StringComparer.Ordinal);
     private int _failed;
 
     public int Completed
@@ -30,21 +34,29 @@ public sealed class RoundTripRecorder(int expected)
         }
     }
 
-    public void Succeeded(TimeSpan latency)
+    public void Succeeded(string? category, TimeSpan latency)
     {
         lock (_gate)
         {
             _latenciesMs.Add(latency.TotalMilliseconds);
+            if (category is not null)
+            {
+                Tally(category).LatenciesMs.Add(latency.TotalMilliseconds);
+            }
         }
     }
 
     /// <summary>Failures are grouped by reason, so a thousand identical timeouts print as one line.</summary>
-    public void Failure(string reason)
+    public void Failure(string? category, string reason)
     {
         lock (_gate)
         {
             _failed++;
-            _failures[reason] = _failures.GetValueOrDefault(reason) + 1;
+            _failureReasons[reason] = _failureReasons.GetValueOrDefault(reason) + 1;
+            if (category is not null)
+            {
+                Tally(category).Failed++;
+            }
         }
     }
 
@@ -52,14 +64,39 @@ public sealed class RoundTripRecorder(int expected)
     {
         lock (_gate)
         {
-            return new LoadResult([.. _latenciesMs], new Dictionary<string, int>(_failures, StringComparer.Ordinal), _failed, elapsed, warmupFailures);
+            return new LoadResult(
+                [.. _latenciesMs],
+                _categories.ToDictionary(pair => pair.Key, pair => new CategoryResult([.. pair.Value.LatenciesMs], pair.Value.Failed), StringComparer.Ordinal),
+                new Dictionary<string, int>(_failureReasons, StringComparer.Ordinal),
+                _failed,
+                elapsed,
+                warmupFailures);
         }
+    }
+
+    private CategoryTally Tally(string category)
+    {
+        if (!_categories.TryGetValue(category, out CategoryTally? tally))
+        {
+            tally = new CategoryTally();
+            _categories.Add(category, tally);
+        }
+
+        return tally;
+    }
+
+    private sealed class CategoryTally
+    {
+        public List<double> LatenciesMs { get; } = [];
+
+        public int Failed { get; set; }
     }
 }
 
 /// <summary>Everything a measured phase produced: successful latencies, failures by reason, and its wall-clock time.</summary>
 public sealed record LoadResult(
     IReadOnlyList<double> LatenciesMs,
+    IReadOnlyDictionary<string, CategoryResult> Categories,
     IReadOnlyDictionary<string, int> FailureReasons,
     int Failed,
     TimeSpan Elapsed,
@@ -67,3 +104,6 @@ public sealed record LoadResult(
 {
     public bool HasFailures => Failed > 0 || WarmupFailures > 0;
 }
+
+/// <summary>The round trips of one category within a phase.</summary>
+public sealed record CategoryResult(IReadOnlyList<double> LatenciesMs, int Failed);

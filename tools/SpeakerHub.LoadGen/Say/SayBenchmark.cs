@@ -38,7 +38,7 @@ public static class SayBenchmark
             }
 
             LoadResult? baseline = settings.Baseline ? await RunBaselineAsync(shape, cancellationToken) : null;
-            await SayReport.WriteAsync(output, product, baseline, cancellationToken);
+            await SayReport.WriteAsync(output, settings.Texts, product, baseline, cancellationToken);
             return product.HasFailures || baseline?.HasFailures == true ? ExitCodes.RoundTripsFailed : ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -92,7 +92,10 @@ public static class SayBenchmark
                     return null;
                 }
 
-                RoundTripLoad load = new(shape, (lane, iteration, token) => SayAsync(fleet.Devices[lane], settings.Texts[iteration % settings.Texts.Count], token));
+                RoundTripLoad load = new(
+                    shape,
+                    (lane, iteration, token) => SayAsync(fleet.Devices[lane], TextOf(settings, iteration), token),
+                    iteration => TextOf(settings, iteration));
                 await using (ProgressLine.Show(ProductRow, load))
                 {
                     return await load.RunAsync(cancellationToken);
@@ -115,6 +118,8 @@ public static class SayBenchmark
             return false;
         }
     }
+
+    private static string TextOf(SaySettings settings, int iteration) => settings.Texts[iteration % settings.Texts.Count];
 
     private static async Task SayAsync(DeviceRunner device, string text, CancellationToken cancellationToken)
     {

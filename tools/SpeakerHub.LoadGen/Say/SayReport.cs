@@ -10,11 +10,25 @@ public static class SayReport
     /// <summary>Enough distinct failure reasons to diagnose a run without flooding the terminal.</summary>
     private const int ShownFailureReasons = 10;
 
-    public static async Task WriteAsync(TextWriter output, LoadResult product, LoadResult? baseline, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        TextWriter output, IReadOnlyList<string> texts, LoadResult product, LoadResult? baseline, CancellationToken cancellationToken)
     {
         LatencySummary productSummary = LatencySummary.From(SayBenchmark.ProductRow, product);
         LatencySummary? baselineSummary = baseline is null ? null : LatencySummary.From(SayBenchmark.BaselineRow, baseline);
-        List<LatencySummary> rows = baselineSummary is null ? [productSummary] : [productSummary, baselineSummary];
+        List<LatencySummary> rows = [productSummary];
+
+        // Skills differ in cost (a volume change is stored twice, the time is not), so each text gets its own row.
+        if (texts.Count > 1)
+        {
+            rows.AddRange(texts.Distinct(StringComparer.Ordinal)
+                .Where(product.Categories.ContainsKey)
+                .Select(text => LatencySummary.From($"  \"{text}\"", product.Categories[text])));
+        }
+
+        if (baselineSummary is not null)
+        {
+            rows.Add(baselineSummary);
+        }
 
         await output.WriteLineAsync();
         await output.WriteAsync(SummaryTable.Render(rows));
