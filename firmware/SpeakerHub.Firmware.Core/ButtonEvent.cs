@@ -10,5 +10,11 @@ namespace SpeakerHub.Firmware.Core
         LongPress = 1,
         VolumeUp = 2,
         VolumeDown = 3,
+
+        /// <summary>Push-to-talk went down: opens the microphone for a new utterance (Idle, Listening, Speaking).</summary>
+        TalkPressed = 4,
+
+        /// <summary>Push-to-talk came up: the utterance ends and the device waits for the reply.</summary>
+        TalkReleased = 5,
     }
 }

@@ -39,6 +39,18 @@ namespace SpeakerHub.Firmware.Core
         /// <summary>Largest uplink message the device writes (an utterance of 512 characters fits).</summary>
         public const int DefaultUplinkBufferBytes = 2048;
 
+        /// <summary>
+        /// Longest utterance streamed before the device stops listening on its own: a stuck button or an
+        /// open microphone must not stream forever. 10 s covers any command a user says in one breath.
+        /// </summary>
+        public const int DefaultMaxUtteranceMs = 10000;
+
+        /// <summary>
+        /// Microphone frames kept in the capture ring: 16 × 20 ms = 320 ms (10 KiB of SRAM), room for the
+        /// ~200 ms pre-roll voice activity detection sends ahead of detected speech.
+        /// </summary>
+        public const int DefaultCaptureRingFrames = 16;
+
         public int ReconnectBaseMs { get; set; } = DefaultReconnectBaseMs;
 
         public int ReconnectCapMs { get; set; } = DefaultReconnectCapMs;
@@ -62,5 +74,9 @@ namespace SpeakerHub.Firmware.Core
         public int RecentCommands { get; set; } = DefaultRecentCommands;
 
         public int UplinkBufferBytes { get; set; } = DefaultUplinkBufferBytes;
+
+        public int MaxUtteranceMs { get; set; } = DefaultMaxUtteranceMs;
+
+        public int CaptureRingFrames { get; set; } = DefaultCaptureRingFrames;
     }
 }

@@ -190,6 +190,9 @@ namespace SpeakerHub.Firmware.Core
                 _replyDeadlineMs = Never;
             }
 
+            // Cancelled before speaking: an empty reply goes straight to Idle or Thinking, and neither
+            // may be left waiting on an utterance that will never be sent.
+            CancelUtterance();
             _observer.ReplyReceived(reply.CorrelationId, reply.Text, reply.ExpectsFollowUp);
             BeginSpeaking(reply.Text, reply.ExpectsFollowUp);
         }

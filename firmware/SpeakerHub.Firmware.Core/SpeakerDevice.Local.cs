@@ -4,7 +4,7 @@ using SpeakerHub.Protocol.Messages;
 namespace SpeakerHub.Firmware.Core
 {
     /// <summary>
-    /// Things that start on the device: buttons, utterances, audio, and the volume/mute changes that
+    /// Things that start on the device: buttons, typed utterances, and the volume/mute changes that
     /// buttons and commands share. Buttons work offline; their effect reaches the cloud with the full
     /// reported twin on the next connect.
     /// </summary>
@@ -41,6 +41,12 @@ namespace SpeakerHub.Firmware.Core
                 case ButtonEvent.ShortPress:
                     Talk();
                     break;
+                case ButtonEvent.TalkPressed:
+                    PressToTalk();
+                    break;
+                case ButtonEvent.TalkReleased:
+                    ReleaseToTalk();
+                    break;
             }
         }
 
@@ -52,7 +58,7 @@ namespace SpeakerHub.Firmware.Core
         public uint SendUtterance(string text, long nowMs)
         {
             _nowMs = nowMs;
-            if (!IsOnline || _state == DeviceState.Thinking || _state == DeviceState.Updating
+            if (!IsOnline || _state == DeviceState.Thinking || _state == DeviceState.Updating || _voice.IsOpen
                 || text == null || text.Length == 0 || text.Length > Utterance.MaxTextLength)
             {
                 return 0;
@@ -73,15 +79,6 @@ namespace SpeakerHub.Firmware.Core
             return id;
         }
 
-        /// <summary>
-        /// One 20 ms microphone frame (320 samples). Dropped for now: the voice pipeline (VAD, ADPCM
-        /// uplink in Listening/Streaming) is its own piece of work, and until it lands no audio may leave
-        /// the device at all.
-        /// </summary>
-        public void OnAudioFrame(short[] frame)
-        {
-        }
-
         private void Talk()
         {
             if (_state == DeviceState.Idle)
@@ -93,7 +90,7 @@ namespace SpeakerHub.Firmware.Core
                 FailInteraction(InteractionFailure.Cancelled);
                 SetState(DeviceState.Idle);
             }
-            else if (_state == DeviceState.Speaking || _state == DeviceState.Listening)
+            else if (_state == DeviceState.Speaking || _state == DeviceState.Listening || _state == DeviceState.Streaming)
             {
                 StopAudio();
             }
@@ -142,7 +139,7 @@ namespace SpeakerHub.Firmware.Core
             _speaker.Stop();
             _listenAfterSpeaking = false;
             _listenUntilMs = Never;
-            if (_state == DeviceState.Speaking || _state == DeviceState.Listening)
+            if (_state == DeviceState.Speaking || _state == DeviceState.Listening || _state == DeviceState.Streaming)
             {
                 SetState(DeviceState.Idle);
             }

@@ -1,3 +1,4 @@
+using SpeakerHub.Firmware.Core.Audio;
 using SpeakerHub.Firmware.Core.Connection;
 using SpeakerHub.Firmware.Core.Settings;
 using SpeakerHub.Protocol;
@@ -29,6 +30,9 @@ namespace SpeakerHub.Firmware.Core
         private readonly DeviceSettings _settings;
         private readonly byte[] _settingsBuffer;
         private readonly MessageWriter _writer;
+        private readonly AudioFrameRing _captureRing;
+        private readonly VoiceUplink _voice;
+        private readonly int _maxUtteranceFrames;
 
         // One instance per message kind, reused for every encode and decode.
         private readonly Envelope _envelope = new Envelope();
@@ -90,6 +94,13 @@ namespace SpeakerHub.Firmware.Core
             _settings = new DeviceSettings(options.RecentCommands);
             _settingsBuffer = new byte[_settings.MaxEncodedLength];
             _writer = new MessageWriter(options.UplinkBufferBytes);
+            _captureRing = new AudioFrameRing(options.CaptureRingFrames, VoiceChunk.FrameSamples);
+            _voice = new VoiceUplink(transport, _topics.VoiceUp);
+            _maxUtteranceFrames = options.MaxUtteranceMs / VoiceChunk.FrameMilliseconds;
+            if (_maxUtteranceFrames < 1)
+            {
+                _maxUtteranceFrames = 1;
+            }
         }
 
         public DeviceState State
@@ -256,6 +267,7 @@ namespace SpeakerHub.Firmware.Core
 
             DeviceState previous = _state;
             _state = next;
+            CloseUtteranceOutside(next);
             _leds.Show(next);
             _observer.StateChanged(previous, next);
         }

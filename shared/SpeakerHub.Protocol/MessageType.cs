@@ -13,8 +13,9 @@ namespace SpeakerHub.Protocol
         public const byte Utterance = 8;
         public const byte Reply = 9;
         public const byte Event = 10;
+        public const byte VoiceChunk = 11;
 
-        // Reserved for the voice and OTA issues: 11 voice chunk, 12 reply audio, 13-15 OTA.
+        // Reserved for later issues: 12 reply audio, 13-15 OTA.
         public const byte Highest = 15;
 
         public static bool IsDefined(byte type)

@@ -6,11 +6,16 @@ namespace SpeakerHub.Protocol
     /// </summary>
     public sealed class MessageWriter
     {
-        private const int FieldHeaderLength = 3;
+        /// <summary>Tag (1) and length (2) in front of every field value.</summary>
+        public const int FieldHeaderLength = 3;
+
+        private const int NoOpenField = -1;
 
         private readonly byte[] _buffer;
         private int _position;
         private int _payloadStart;
+        private int _openFieldStart = NoOpenField;
+        private int _openFieldCapacity;
 
         public MessageWriter(int capacity)
         {
@@ -38,6 +43,7 @@ namespace SpeakerHub.Protocol
         public void Begin(byte type, uint correlationId, uint sequence, byte flags)
         {
             Error = ProtocolError.None;
+            _openFieldStart = NoOpenField;
             flags = (byte)(flags & ~Envelope.FlagTraced);
             if (_buffer.Length < Envelope.HeaderLength)
             {
@@ -152,9 +158,73 @@ namespace SpeakerHub.Protocol
             WriteByte(tag, value ? (byte)1 : (byte)0);
         }
 
+        /// <summary>
+        /// Replaces the header flags after <see cref="Begin"/>, for streams that learn only at the end
+        /// whether this message is the final one. The traced bit stays as <see cref="SetTrace"/> left it.
+        /// </summary>
+        public void SetFlags(byte flags)
+        {
+            if (Error != ProtocolError.None)
+            {
+                return;
+            }
+
+            _buffer[2] = (byte)((_buffer[2] & Envelope.FlagTraced) | (flags & ~Envelope.FlagTraced));
+        }
+
+        /// <summary>
+        /// Starts a field whose value the caller writes straight into <see cref="Buffer"/> (audio encodes
+        /// in place, with no staging copy). Returns the offset of the value, or -1 when
+        /// <paramref name="maxLength"/> bytes do not fit. Nothing else may be written until
+        /// <see cref="CloseField"/> says how many of those bytes were used.
+        /// </summary>
+        public int OpenField(byte tag, int maxLength)
+        {
+            if (_openFieldStart != NoOpenField || maxLength < 0 || maxLength > 0xFFFF)
+            {
+                Error = ProtocolError.BadFieldLength;
+                return -1;
+            }
+
+            if (!Reserve(FieldHeaderLength + maxLength))
+            {
+                return -1;
+            }
+
+            _buffer[_position] = tag;
+            _openFieldStart = _position;
+            _openFieldCapacity = maxLength;
+            return _position + FieldHeaderLength;
+        }
+
+        /// <summary>Ends the field <see cref="OpenField"/> started, with <paramref name="length"/> value bytes.</summary>
+        public void CloseField(int length)
+        {
+            if (Error != ProtocolError.None)
+            {
+                return;
+            }
+
+            if (_openFieldStart == NoOpenField || length < 0 || length > _openFieldCapacity)
+            {
+                Error = ProtocolError.BadFieldLength;
+                return;
+            }
+
+            BigEndian.WriteUInt16(_buffer, _openFieldStart + 1, length);
+            _position = _openFieldStart + FieldHeaderLength + length;
+            _openFieldStart = NoOpenField;
+        }
+
         /// <summary>Seals the payload length. Returns the message length, or -1 when something did not fit.</summary>
         public int End()
         {
+            if (Error == ProtocolError.None && _openFieldStart != NoOpenField)
+            {
+                // A field left open has no length yet: sealing it would send garbage.
+                Error = ProtocolError.BadFieldLength;
+            }
+
             if (Error != ProtocolError.None)
             {
                 return -1;
@@ -183,6 +253,13 @@ namespace SpeakerHub.Protocol
         {
             if (Error != ProtocolError.None)
             {
+                return false;
+            }
+
+            if (_openFieldStart != NoOpenField)
+            {
+                // Writing past an open field would land inside the bytes it is still filling.
+                Error = ProtocolError.BadFieldLength;
                 return false;
             }
 

@@ -16,7 +16,7 @@ namespace SpeakerHub.Protocol
                     case Topics.Status: return type == MessageType.Status;
                     case Topics.Telemetry: return type == MessageType.Telemetry;
                     case Topics.Twin: return type == MessageType.TwinReported;
-                    case Topics.Voice: return type == MessageType.Utterance;
+                    case Topics.Voice: return type == MessageType.Utterance || type == MessageType.VoiceChunk;
                     case Topics.Result: return type == MessageType.CommandResult;
                     case Topics.Event: return type == MessageType.Event;
                     default: return false;

@@ -40,11 +40,12 @@ public static class SimulatorCommand
         Option<string> data = new("--data") { Description = "Folder for device credentials and flash files.", DefaultValueFactory = _ => Path.Combine(".data", "sim") };
         Option<string?> say = new("--say") { Description = "Each device says this once; exits 0 when all replied." };
         Option<int> timeout = new("--timeout") { Description = "Seconds --say waits for every reply.", DefaultValueFactory = _ => 30 };
+        Option<string?> record = new("--record") { Description = "Folder to record each device's speaker output to, one WAV per device." };
         Option<bool> verbose = new("--verbose") { Description = "Print state changes and link diagnostics." };
 
         RootCommand root = new("Runs simulated SpeakerHub speakers against the cloud.")
         {
-            devices, mqttHost, mqttPort, api, adminKey, data, say, timeout, verbose,
+            devices, mqttHost, mqttPort, api, adminKey, data, say, timeout, record, verbose,
         };
         root.SetAction((parsed, cancellationToken) =>
         {
@@ -54,6 +55,7 @@ public static class SimulatorCommand
                 ApiBaseAddress = parsed.GetValue(api)!,
                 AdminKey = AdminKeySource.Resolve(parsed.GetValue(adminKey), Environment.CurrentDirectory),
                 DataFolder = parsed.GetValue(data)!,
+                RecordingFolder = parsed.GetValue(record),
             };
             options.Mqtt.Host = parsed.GetValue(mqttHost)!;
             options.Mqtt.Port = parsed.GetValue(mqttPort);

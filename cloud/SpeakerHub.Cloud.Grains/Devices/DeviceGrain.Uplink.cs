@@ -6,9 +6,15 @@ using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.Cloud.Grains.Devices;
 
-/// <summary>What the device sends: hello, status, twin reports, command results, utterances, telemetry, events.</summary>
+/// <summary>What the device sends: hello, status, twin reports, command results, utterances, voice, telemetry, events.</summary>
 public sealed partial class DeviceGrain
 {
+    /// <summary>Said to a finished voice utterance until the cloud recognises speech.</summary>
+    public const string VoiceNotAvailableSpeech = "Voice recognition isn't available yet.";
+
+    // Voice frames received since activation, for diagnostics; in memory only, like the session.
+    private long voiceFramesReceived;
+
     /// <summary>
     /// Never throws: the gateway calls this for every device message, and one device's bad bytes or a
     /// failing write must not surface as errors in the gateway's receive loop.
@@ -40,6 +46,7 @@ public sealed partial class DeviceGrain
                 TwinPatch reported => OnTwinReported(reported),
                 CommandResult result => OnCommandResult(result),
                 Utterance utterance => RunTextPath(utterance.CorrelationId, utterance.Text, idTaken: false),
+                VoiceChunk chunk => OnVoiceChunk(chunk),
                 Telemetry telemetry => OnTelemetry(telemetry),
                 DeviceEvent deviceEvent => OnEvent(deviceEvent),
                 _ => Task.CompletedTask,
@@ -145,6 +152,29 @@ public sealed partial class DeviceGrain
         // Not written on its own: a write per report per device buys little, and the samples travel
         // with the next state change.
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Counts the audio and answers the final chunk, so the device leaves Thinking at once instead of
+    /// waiting out its reply timeout. The speech recognition issue replaces this with streaming each
+    /// chunk into a pooled recogniser and answering through the text path.
+    /// </summary>
+    private async Task OnVoiceChunk(VoiceChunk chunk)
+    {
+        voiceFramesReceived += chunk.FrameCount;
+        logger.LogDebug(
+            "Device {DeviceId} voice {InteractionId} frames {FirstFrame}+{FrameCount} (final: {Final}, {Total} since activation)",
+            DeviceId, chunk.CorrelationId, chunk.Sequence, chunk.FrameCount, chunk.IsFinal, voiceFramesReceived);
+        if (!chunk.IsFinal)
+        {
+            return;
+        }
+
+        var reply = DownlinkMessages.Reply(chunk.CorrelationId, VoiceNotAvailableSpeech, IntentMatch.NoneIntent, expectsFollowUp: false);
+        if (reply is not null)
+        {
+            await TrySend(Topics.Reply, reply);
+        }
     }
 
     private Task OnEvent(DeviceEvent deviceEvent)

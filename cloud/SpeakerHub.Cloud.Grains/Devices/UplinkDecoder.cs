@@ -32,6 +32,7 @@ public static class UplinkDecoder
             MessageType.TwinReported => new TwinPatch(reported: true),
             MessageType.CommandResult => new CommandResult(),
             MessageType.Utterance => new Utterance(),
+            MessageType.VoiceChunk => new VoiceChunk(),
             MessageType.Event => new DeviceEvent(),
             _ => null,
         };

@@ -2,7 +2,8 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeakerHub.Firmware.Core;
-using SpeakerHub.Firmware.Host.Audio;
+using SpeakerHub.Firmware.Host.Hardware.Audio;
+using SpeakerHub.Firmware.Host.Hardware.Controls;
 using SpeakerHub.Firmware.Host.Mqtt;
 
 namespace SpeakerHub.Firmware.Host.Running;
@@ -10,9 +11,11 @@ namespace SpeakerHub.Firmware.Host.Running;
 /// <summary>
 /// Runs one <see cref="SpeakerDevice"/> the way the firmware's main loop does: a single consumer task
 /// feeds it every input — 20 ms ticks, link events, API calls — one at a time, so the device logic
-/// never sees two threads. Owns the transport and disposes it.
+/// never sees two threads. Each tick also runs the push-to-talk button's debouncer and drains the microphone's
+/// completed frames into <c>OnAudioFrame</c>, as the ESP32 loop does. Owns the transport and the
+/// speaker and disposes them.
 /// </summary>
-public sealed class DeviceRunner : IAsyncDisposable
+public sealed partial class DeviceRunner : IAsyncDisposable
 {
     /// <summary>The firmware's loop period (one audio frame).</summary>
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(20);
@@ -27,24 +30,30 @@ public sealed class DeviceRunner : IAsyncDisposable
     private readonly Channel<Action<long>> _inputs = Channel.CreateUnbounded<Action<long>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<long> _tick;
+    private readonly Action<short[]> _audioFrames;
+    private readonly SimulatedButton _talkButton;
+    private readonly List<(ButtonEvent Button, TaskCompletionSource Reported)> _awaitedTalkEdges = [];
     private readonly Lock _gate = new();
 
     // Touched only on the loop.
     private readonly Dictionary<uint, TaskCompletionSource<string>> _awaitingReply = [];
+    private long _loopNowMs;
 
     private TaskCompletionSource _online = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
     private Task _ticker = Task.CompletedTask;
     private int _tickQueued;
+    private int _speaking;
     private int _started;
     private int _disposed;
     private volatile DeviceState _state = DeviceState.Booting;
+    private volatile WavMicrophone _microphone;
 
     public DeviceRunner(
         DeviceIdentity identity,
         DeviceOptions options,
         IHostTransport transport,
-        RecordingSpeaker speaker,
+        WavSpeaker speaker,
         ISettingsStore settings,
         IRandomSource? random = null,
         TimeProvider? time = null,
@@ -55,10 +64,20 @@ public sealed class DeviceRunner : IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _startedAt = _time.GetTimestamp();
         Speaker = speaker;
-        _device = new SpeakerDevice(identity, options, transport, speaker, new NullLeds(), settings, random ?? new SystemRandomSource(), new LoopObserver(this));
+        _device = new SpeakerDevice(identity, options, transport, speaker, Leds, settings, random ?? new SystemRandomSource(), new LoopObserver(this));
+        _microphone = new WavMicrophone(_time);
+        _audioFrames = frame => _device.OnAudioFrame(frame);
+        _talkButton = new SimulatedButton(ButtonRole.PushToTalk, (button, _) => OnTalkButton(button));
         _tick = now =>
         {
             Volatile.Write(ref _tickQueued, 0);
+            _loopNowMs = now;
+            _talkButton.Advance(now);
+            if (_microphone.IsStarted)
+            {
+                _microphone.DeliverDueFrames();
+            }
+
             _device.OnTick(now);
         };
 
@@ -78,7 +97,13 @@ public sealed class DeviceRunner : IAsyncDisposable
 
     public DeviceState State => _state;
 
-    public RecordingSpeaker Speaker { get; }
+    public WavSpeaker Speaker { get; }
+
+    /// <summary>The light ring: every state the device showed.</summary>
+    public RecordingLeds Leds { get; } = new();
+
+    /// <summary>The microphone feeding the device; one is built in and started with the device.</summary>
+    public WavMicrophone Microphone => _microphone;
 
     /// <summary>Boots the device (Wi-Fi is always up on a host) and starts the loop.</summary>
     public void Start()
@@ -94,6 +119,7 @@ public sealed class DeviceRunner : IAsyncDisposable
         {
             _device.OnWifiUp();
             _device.Start(now);
+            _microphone.Start(_audioFrames);
         });
     }
 
@@ -190,6 +216,12 @@ public sealed class DeviceRunner : IAsyncDisposable
             pending.TrySetCanceled();
         }
 
+        foreach ((_, TaskCompletionSource reported) in _awaitedTalkEdges)
+        {
+            reported.TrySetCanceled();
+        }
+
+        Speaker.Dispose();
         _stopping.Dispose();
     }
 

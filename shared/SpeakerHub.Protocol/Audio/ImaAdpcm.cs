@@ -10,6 +10,9 @@ namespace SpeakerHub.Protocol.Audio
     public static class ImaAdpcm
     {
         public const int BlockHeaderLength = 4;
+
+        /// <summary>Position of the step index within a block header (after the 2-byte predictor).</summary>
+        public const int StepIndexOffset = 2;
         public const int MaxStepIndex = 88;
 
         /// <summary>Bytes of one block for <paramref name="samples"/> samples (odd counts pad the last nibble).</summary>

@@ -1,4 +1,5 @@
 using CsCheck;
+using SpeakerHub.Protocol.Audio;
 using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.UnitTests.Protocol;
@@ -27,7 +28,8 @@ internal static class MessageGenerators
         Gen.Select(Gen.UInt, Gen.String[1, Utterance.MaxTextLength], (id, text) => (Message)new Utterance { CorrelationId = id, Text = text }),
         Gen.Select(Gen.UInt, Text, Gen.Bool, Text, (id, text, followUp, intent) =>
             (Message)new Reply { CorrelationId = id, Text = text, ExpectsFollowUp = followUp, Intent = intent }),
-        Gen.Select(Name, Text, Gen.Int, (name, detail, value) => (Message)new DeviceEvent { Name = name, Detail = detail, Value = value }))
+        Gen.Select(Name, Text, Gen.Int, (name, detail, value) => (Message)new DeviceEvent { Name = name, Detail = detail, Value = value }),
+        Gen.Select(NonZeroId, Gen.Int[1, VoiceChunk.MaxFrames], Gen.Int, (id, frames, seed) => (Message)Voice(id, frames, seed)))
         .Select(Gen.UInt, Gen.Bool, (message, sequence, final) =>
         {
             message.Sequence = sequence;
@@ -41,6 +43,28 @@ internal static class MessageGenerators
         TwinPatch twin => new TwinPatch(twin.IsReported),
         _ => (Message)Activator.CreateInstance(message.GetType())!,
     };
+
+    /// <summary>A chunk of encoded noise: any PCM is valid input, and the encoder keeps every header in range.</summary>
+    public static VoiceChunk Voice(uint interactionId, int frames, int seed)
+    {
+        var random = new Random(seed);
+        short[] pcm = new short[VoiceChunk.FrameSamples * frames];
+        for (int i = 0; i < pcm.Length; i++)
+        {
+            pcm[i] = (short)random.Next(short.MinValue, short.MaxValue + 1);
+        }
+
+        byte[] blocks = new byte[VoiceChunk.BlockLength * frames];
+        var encoder = new AdpcmEncoder();
+        for (int frame = 0; frame < frames; frame++)
+        {
+            encoder.Encode(pcm, frame * VoiceChunk.FrameSamples, VoiceChunk.FrameSamples, blocks, frame * VoiceChunk.BlockLength);
+        }
+
+        var chunk = new VoiceChunk { CorrelationId = interactionId, FrameCount = frames, Format = VoiceChunk.FormatAdpcm16kHz20ms };
+        chunk.SetBlocks(blocks, 0, blocks.Length);
+        return chunk;
+    }
 
     private static TwinPatch Twin(bool reported, long version, int present, int volume, bool muted, int wake, string target)
     {

@@ -35,5 +35,8 @@ public sealed class TopicsTests
         Assert.True(TopicRouting.IsAllowed(Topics.Twin, uplink: false, MessageType.TwinDesired));
         Assert.False(TopicRouting.IsAllowed(Topics.Command, uplink: true, MessageType.Command));
         Assert.False(TopicRouting.IsAllowed("unknown", uplink: true, MessageType.Event));
+        Assert.True(TopicRouting.IsAllowed(Topics.Voice, uplink: true, MessageType.VoiceChunk));
+        Assert.True(TopicRouting.IsAllowed(Topics.Voice, uplink: true, MessageType.Utterance));
+        Assert.False(TopicRouting.IsAllowed(Topics.Reply, uplink: false, MessageType.VoiceChunk));
     }
 }

@@ -74,7 +74,9 @@ public static class SayBenchmark
             }
             catch (Exception failure) when (failure is FleetApiException or HttpRequestException or InvalidDataException)
             {
-                await Console.Error.WriteLineAsync(failure.Message);
+                await Console.Error.WriteLineAsync(failure is HttpRequestException
+                    ? $"Could not reach the cloud's API at {cloud.Api}: {failure.Message}"
+                    : failure.Message);
                 if (cloud.AdminKey is null)
                 {
                     await Console.Error.WriteLineAsync(

@@ -1,23 +1,27 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeakerHub.Firmware.Core;
-using SpeakerHub.Firmware.Host.Audio;
+using SpeakerHub.Firmware.Host.Hardware.Audio;
+using SpeakerHub.Firmware.Host.Hardware.Flash;
 using SpeakerHub.Firmware.Host.Mqtt;
 using SpeakerHub.Firmware.Host.Running;
-using SpeakerHub.Firmware.Host.Storage;
 using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.Simulator.Fleet;
 
 /// <summary>
 /// N simulated speakers: each provisioned once through the admin API (credentials kept under the data
-/// folder), then run with the real firmware core over MQTT. The command line and the end-to-end tests
-/// both drive the product through this class.
+/// folder), then run with the real firmware core over MQTT and the host's hardware twins: settings in a
+/// file-backed NOR flash (<c>flash/&lt;id&gt;.nor</c>), a WAV speaker (recorded to
+/// <see cref="SimulatedFleetOptions.RecordingFolder"/> when set), the light ring and the microphone.
+/// The command line and the end-to-end tests both drive the product through this class.
 /// </summary>
 public sealed class SimulatedFleet : IAsyncDisposable
 {
     private const string CredentialsFolderName = "devices";
     private const string FlashFolderName = "flash";
+    private const string FlashExtension = ".nor";
+    private const string RecordingExtension = ".wav";
     private const int Capabilities = Hello.CapabilityMicrophone | Hello.CapabilitySpeaker | Hello.CapabilityOfflineCommands;
 
     private readonly List<DeviceRunner> _devices;
@@ -52,12 +56,13 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 for (int slot = 1; slot <= options.DeviceCount; slot++)
                 {
                     DeviceCredentials device = await EnsureProvisionedAsync(slot, credentials, api, options.Model, logger, cancellationToken);
+                    SimulatedFlash flash = options.FlashLayout.CreateFlash(Path.Combine(flashFolder, device.DeviceId + FlashExtension));
                     devices.Add(new DeviceRunner(
                         new DeviceIdentity(device.DeviceId, options.Model, options.FirmwareVersion, Capabilities),
                         options.Device,
                         new MqttNetTransport(device, options.Mqtt, logger: logger),
-                        new RecordingSpeaker(),
-                        new FileSettingsStore(flashFolder, device.DeviceId),
+                        new WavSpeaker(new WavSpeakerOptions { RecordingPath = RecordingPathOf(options, device.DeviceId) }),
+                        new FlashSettingsStore(options.FlashLayout.Settings(flash)),
                         logger: logger));
                 }
             }
@@ -110,6 +115,9 @@ public sealed class SimulatedFleet : IAsyncDisposable
     {
         await Task.WhenAll(_devices.Select(d => d.DisposeAsync().AsTask()));
     }
+
+    private static string? RecordingPathOf(SimulatedFleetOptions options, string deviceId) =>
+        options.RecordingFolder is null ? null : Path.Combine(options.RecordingFolder, deviceId + RecordingExtension);
 
     // Without it, a base address with a path ("http://host/speakerhub") would lose that path.
     private static Uri WithTrailingSlash(Uri address) =>

@@ -1,4 +1,5 @@
 using SpeakerHub.Firmware.Core;
+using SpeakerHub.Firmware.Host.Hardware.Flash;
 using SpeakerHub.Firmware.Host.Mqtt;
 
 namespace SpeakerHub.Simulator.Fleet;
@@ -9,6 +10,7 @@ public sealed class SimulatedFleetOptions
     public const int DefaultDeviceCount = 3;
     public const string DefaultModel = "sim-speaker";
     public const string DefaultFirmwareVersion = "sim-1.0.0";
+    private const int SimulatedSlotSectors = 16;
 
     public int DeviceCount { get; set; } = DefaultDeviceCount;
 
@@ -19,6 +21,15 @@ public sealed class SimulatedFleetOptions
 
     /// <summary>Holds each device's credentials (<c>devices/</c>) and flash file (<c>flash/</c>), so a rerun is the same fleet.</summary>
     public string DataFolder { get; set; } = Path.Combine(".data", "sim");
+
+    /// <summary>When set, each device records what its speaker plays to <c>&lt;folder&gt;/&lt;id&gt;.wav</c>.</summary>
+    public string? RecordingFolder { get; set; }
+
+    /// <summary>
+    /// Each device's flash. Simulated images are small, so the slots are 64 KiB and a flash file is
+    /// 80 KiB; a fleet of hundreds stays a few tens of MB on disk.
+    /// </summary>
+    public DeviceFlashLayout FlashLayout { get; set; } = new(slotSectors: SimulatedSlotSectors);
 
     public string Model { get; set; } = DefaultModel;
 

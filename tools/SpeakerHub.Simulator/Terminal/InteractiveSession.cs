@@ -5,12 +5,15 @@ namespace SpeakerHub.Simulator.Terminal;
 
 /// <summary>
 /// Reads commands from standard input: <c>&lt;n&gt; &lt;text&gt;</c> says text as device n, <c>all &lt;text&gt;</c>
-/// as every device, <c>quit</c> stops. When input ends (not a terminal, or EOF) the fleet keeps
+/// as every device, <c>&lt;n&gt; @file.wav</c> holds push-to-talk on device n and plays the clip into its
+/// microphone, <c>quit</c> stops. When input ends (not a terminal, or EOF) the fleet keeps
 /// running until Ctrl+C, so the simulator also works as a background process.
 /// </summary>
 public sealed class InteractiveSession(SimulatedFleet fleet, TextReader input, FleetConsole console)
 {
-    public const string Usage = "Type '<n> <text>' to speak as device n, 'all <text>' for every device, 'quit' to stop.";
+    public const string Usage = "Type '<n> <text>' to speak as device n, 'all <text>' for every device, '<n> @file.wav' to talk into its microphone, 'quit' to stop.";
+
+    private const char ClipPrefix = '@';
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -96,7 +99,27 @@ public sealed class InteractiveSession(SimulatedFleet fleet, TextReader input, F
     /// <summary>Fire and forget: the reply is printed by <see cref="FleetConsole"/>, a failure here.</summary>
     private void Say(int index, string text, CancellationToken cancellationToken)
     {
-        _ = SayWhenOnlineAsync(fleet.Devices[index], FleetConsole.Prefix(fleet, index), text, cancellationToken);
+        string prefix = FleetConsole.Prefix(fleet, index);
+        _ = text[0] == ClipPrefix
+            ? SpeakClipAsync(fleet.Devices[index], prefix, text[1..].Trim(), cancellationToken)
+            : SayWhenOnlineAsync(fleet.Devices[index], prefix, text, cancellationToken);
+    }
+
+    private async Task SpeakClipAsync(DeviceRunner device, string prefix, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await device.WaitUntilOnlineAsync(cancellationToken);
+            await device.SpeakAsync(path, cancellationToken);
+            console.WriteLine($"{prefix} heard {Path.GetFileName(path)}");
+        }
+        catch (Exception failure) when (failure is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            console.WriteLine($"{prefix} {failure.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>A line typed while a device is still connecting waits for it instead of failing.</summary>
