@@ -22,4 +22,10 @@ public interface ISqlDialect
 
     /// <summary>Opens a connection configured for concurrent use by many grains.</summary>
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits until this process may write. Engines with a single writer per database queue writers here
+    /// rather than in the engine; the result is disposed when the write is done.
+    /// </summary>
+    ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken);
 }

@@ -139,6 +139,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
         string stateName, GrainId grainId, string? etag, byte[]? payload, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
+        using var writeTurn = await dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
         var arguments = StatementArguments.For(stateName, grainId) with
         {
