@@ -20,22 +20,7 @@ public static class SimulatorCommand
         });
         Option<string> mqttHost = new("--mqtt-host") { Description = "MQTT broker host.", DefaultValueFactory = _ => "127.0.0.1" };
         Option<int> mqttPort = new("--mqtt-port") { Description = "MQTT broker port.", DefaultValueFactory = _ => 1883 };
-        Option<Uri> api = new("--api")
-        {
-            Description = "Cloud HTTP API base address.",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080"),
-            CustomParser = result =>
-            {
-                string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-                if (Uri.TryCreate(text, UriKind.Absolute, out Uri? address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps))
-                {
-                    return address;
-                }
-
-                result.AddError($"--api needs an absolute http(s) address, not '{text}'.");
-                return null;
-            },
-        };
+        Option<Uri> api = ApiAddressOption.Create("Cloud HTTP API base address.");
         Option<string?> adminKey = new("--admin-key") { Description = $"Admin API key (else ${AdminKeySource.EnvironmentVariable}, else {AdminKeySource.KeyFile})." };
         Option<string> data = new("--data") { Description = "Folder for device credentials and flash files.", DefaultValueFactory = _ => Path.Combine(".data", "sim") };
         Option<string?> say = new("--say") { Description = "Each device says this once; exits 0 when all replied." };

@@ -1,12 +1,10 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SpeakerHub.Cloud.Host;
+using SpeakerHub.Cloud.Host.Loopback;
 
 namespace SpeakerHub.EndToEndTests.Infrastructure;
 
@@ -18,7 +16,7 @@ namespace SpeakerHub.EndToEndTests.Infrastructure;
 public sealed class CloudNode : IAsyncDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "speakerhub-e2e-" + Guid.NewGuid().ToString("N"));
-    private readonly int[] _ports = FreeLoopbackPorts(4);
+    private readonly LoopbackNode _node = new();
     private WebApplication? _host;
 
     public CloudNode()
@@ -30,9 +28,9 @@ public sealed class CloudNode : IAsyncDisposable
 
     public string AdminKey { get; }
 
-    public Uri ApiAddress => new($"http://127.0.0.1:{_ports[0]}/");
+    public Uri ApiAddress => _node.ApiAddress;
 
-    public int MqttPort => _ports[1];
+    public int MqttPort => _node.MqttPort;
 
     /// <summary>The HTTP API, authenticated with the admin key.</summary>
     public HttpClient Api { get; }
@@ -42,17 +40,10 @@ public sealed class CloudNode : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var builder = SpeakerHubHost.CreateBuilder([], new Dictionary<string, string?>
-        {
-            ["urls"] = ApiAddress.AbsoluteUri.TrimEnd('/'),
-            ["Mqtt:Host"] = "127.0.0.1",
-            ["Mqtt:Port"] = Invariant(MqttPort),
-            ["Orleans:SiloPort"] = Invariant(_ports[2]),
-            ["Orleans:GatewayPort"] = Invariant(_ports[3]),
-            ["Storage:DataDirectory"] = _dataDirectory,
-            ["Api:AdminKey"] = AdminKey,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        var settings = _node.Settings(_dataDirectory);
+        settings["Api:AdminKey"] = AdminKey;
+        settings["Logging:LogLevel:Default"] = "Warning";
+        var builder = SpeakerHubHost.CreateBuilder([], settings);
         builder.Logging.Services.AddSingleton<ILoggerProvider>(Log);
         _host = SpeakerHubHost.Build(builder);
         await _host.StartAsync();
@@ -122,23 +113,6 @@ public sealed class CloudNode : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temporary directory is harmless; failing the run over it would not be.
-        }
-    }
-
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    // All listeners are open at once, so the ports differ; they are released for the host right after.
-    private static int[] FreeLoopbackPorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using MQTTnet.Server;
+using SpeakerHub.Cloud.Host.Loopback;
 using SpeakerHub.LoadGen.Cloud;
 using SpeakerHub.LoadGen.Measurement;
 

@@ -16,22 +16,7 @@ public sealed class CloudTargetOptions
         DefaultValueFactory = _ => CloudHostMode.External,
     };
 
-    private readonly Option<Uri> _api = new("--api")
-    {
-        Description = "Cloud HTTP API base address (external host).",
-        DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080"),
-        CustomParser = result =>
-        {
-            string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (Uri.TryCreate(text, UriKind.Absolute, out Uri? address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps))
-            {
-                return address;
-            }
-
-            result.AddError($"--api needs an absolute http(s) address, not '{text}'.");
-            return null;
-        },
-    };
+    private readonly Option<Uri> _api = ApiAddressOption.Create("Cloud HTTP API base address (external host).");
 
     private readonly Option<string> _mqttHost = new("--mqtt-host") { Description = "MQTT broker host (external host).", DefaultValueFactory = _ => "127.0.0.1" };
 

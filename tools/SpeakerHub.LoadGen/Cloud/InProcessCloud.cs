@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using SpeakerHub.Cloud.Host;
+using SpeakerHub.Cloud.Host.Loopback;
 using SpeakerHub.Cloud.Host.Storage;
 
 namespace SpeakerHub.LoadGen.Cloud;
@@ -12,8 +12,6 @@ namespace SpeakerHub.LoadGen.Cloud;
 /// </summary>
 public sealed class InProcessCloud : IAsyncDisposable
 {
-    private const string Loopback = "127.0.0.1";
-
     private readonly WebApplication _host;
     private readonly string _root;
 
@@ -28,7 +26,7 @@ public sealed class InProcessCloud : IAsyncDisposable
 
     public Uri Api { get; }
 
-    public static string MqttHost => Loopback;
+    public static string MqttHost => LoopbackNode.Address;
 
     public int MqttPort { get; }
 
@@ -41,21 +39,13 @@ public sealed class InProcessCloud : IAsyncDisposable
     {
         string root = Path.Combine(Path.GetTempPath(), "speakerhub-loadgen-" + Guid.NewGuid().ToString("N"));
         string dataDirectory = Path.Combine(root, "cloud");
-        int[] ports = LoopbackPorts.Free(4);
-        Uri api = new($"http://{Loopback}:{ports[0]}/");
+        LoopbackNode node = new();
         string logLevel = verbose ? "Information" : "Warning";
-        Dictionary<string, string?> settings = new()
-        {
-            ["Api:Urls"] = api.AbsoluteUri.TrimEnd('/'),
-            ["Mqtt:Host"] = Loopback,
-            ["Mqtt:Port"] = Invariant(ports[1]),
-            ["Orleans:SiloPort"] = Invariant(ports[2]),
-            ["Orleans:GatewayPort"] = Invariant(ports[3]),
-            ["Storage:DataDirectory"] = dataDirectory,
-            // The host's own start-up lines would break up the progress line; warnings still show.
-            ["Logging:LogLevel:Default"] = logLevel,
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = logLevel,
-        };
+        Dictionary<string, string?> settings = node.Settings(dataDirectory);
+
+        // The host's own start-up lines would break up the progress line; warnings still show.
+        settings["Logging:LogLevel:Default"] = logLevel;
+        settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = logLevel;
 
         WebApplication host = SpeakerHubHost.Build(SpeakerHubHost.CreateBuilder([], settings));
         try
@@ -64,7 +54,7 @@ public sealed class InProcessCloud : IAsyncDisposable
 
             // No key configured: the host generated one into its data directory at start, as it does for a user.
             string adminKey = (await File.ReadAllTextAsync(Path.Combine(dataDirectory, StorageOptions.AdminKeyFileName), cancellationToken)).Trim();
-            return new InProcessCloud(host, root, api, ports[1], adminKey);
+            return new InProcessCloud(host, root, node.ApiAddress, node.MqttPort, adminKey);
         }
         catch
         {
@@ -100,5 +90,4 @@ public sealed class InProcessCloud : IAsyncDisposable
         }
     }
 
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

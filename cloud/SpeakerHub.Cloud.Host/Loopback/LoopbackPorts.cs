@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SpeakerHub.LoadGen.Cloud;
+namespace SpeakerHub.Cloud.Host.Loopback;
 
 /// <summary>Ports nobody listens on right now, for servers this process starts on loopback.</summary>
 public static class LoopbackPorts
