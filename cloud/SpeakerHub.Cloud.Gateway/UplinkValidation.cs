@@ -1,5 +1,6 @@
 using System.Buffers;
 using SpeakerHub.Protocol;
+using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.Cloud.Gateway;
 
@@ -15,6 +16,9 @@ public static class UplinkValidation
     [ThreadStatic]
     private static Envelope? t_envelope;
 
+    [ThreadStatic]
+    private static Status? t_will;
+
     /// <summary>True when <paramref name="payload"/> is too large to copy before it is even looked at.</summary>
     public static bool IsOversized(in ReadOnlySequence<byte> payload) => payload.Length > Envelope.MaxMessageLength;
 
@@ -24,6 +28,12 @@ public static class UplinkValidation
         if (payload.Length > Envelope.MaxMessageLength)
         {
             return ProtocolError.TooLarge;
+        }
+
+        // The last will travels as text (StatusText) because some device MQTT clients take it as a string.
+        if (kind == Topics.Status && StatusText.TryRead(payload, 0, payload.Length, t_will ??= new Status()))
+        {
+            return ProtocolError.None;
         }
 
         var envelope = t_envelope ??= new Envelope();

@@ -12,6 +12,16 @@ public static class UplinkDecoder
     public static ProtocolError TryDecode(string kind, byte[]? payload, out Message? message)
     {
         message = null;
+        if (kind == Topics.Status && payload is not null)
+        {
+            var will = new Status();
+            if (StatusText.TryRead(payload, 0, payload.Length, will))
+            {
+                message = will;
+                return ProtocolError.None;
+            }
+        }
+
         var envelope = new Envelope();
         var error = envelope.Read(payload);
         if (error != ProtocolError.None)

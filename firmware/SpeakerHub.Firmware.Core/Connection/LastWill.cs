@@ -4,9 +4,10 @@ using SpeakerHub.Protocol.Messages;
 namespace SpeakerHub.Firmware.Core.Connection
 {
     /// <summary>
-    /// The MQTT last will every transport adapter registers: a retained Status{Online=false} on
+    /// The MQTT last will every transport adapter registers: a retained offline status on
     /// <c>up/status</c>, the same topic the device publishes "online" to on connect, so the retained
-    /// value always tells the truth (docs/protocol.md §Presence).
+    /// value always tells the truth (docs/protocol.md §Presence). It is the ASCII form
+    /// (<see cref="StatusText"/>) because M2Mqtt can only send a will given as a string.
     /// </summary>
     public static class LastWill
     {
@@ -23,12 +24,15 @@ namespace SpeakerHub.Firmware.Core.Connection
             return Topics.Up(deviceId, Topics.Status);
         }
 
+        /// <summary>The will as text, for client libraries that take it as a string (M2Mqtt).</summary>
+        public static string Text()
+        {
+            return StatusText.Format(LostReason);
+        }
+
         public static byte[] Payload()
         {
-            Status status = new Status();
-            status.Online = false;
-            status.Reason = LostReason;
-            return status.ToBytes();
+            return System.Text.Encoding.UTF8.GetBytes(Text());
         }
     }
 }

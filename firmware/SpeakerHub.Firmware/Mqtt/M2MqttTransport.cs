@@ -75,11 +75,7 @@ namespace SpeakerHub.Firmware.Mqtt
             _inbox = inbox;
             _caCertificate = config.UsesTls ? new X509Certificate(config.CaCertificatePem) : null;
             _willTopic = LastWill.Topic(config.DeviceId);
-            _willMessage = WillMessageText.FromPayload(LastWill.Payload());
-            if (_willMessage == null)
-            {
-                Debug.WriteLine("mqtt: last will cannot pass through M2Mqtt's string will; connecting without one");
-            }
+            _willMessage = LastWill.Text();
 
             _worker = new Thread(RunWorker);
             _worker.Start();
@@ -189,15 +185,14 @@ namespace SpeakerHub.Firmware.Mqtt
                 client.ConnectionClosed += OnConnectionClosed;
                 string password = SpeakerHub.Protocol.Security.DeviceToken.Create(
                     _config.DeviceId, _config.DeviceKey, now.ToUnixTimeSeconds() + TokenLifetimeSeconds);
-                bool hasWill = _willMessage != null;
                 MqttReasonCode code = client.Connect(
                     _config.DeviceId,
                     _config.DeviceId,
                     password,
                     LastWill.Retain,
                     MqttQoSLevel.AtLeastOnce,
-                    hasWill,
-                    hasWill ? _willTopic : null,
+                    true,
+                    _willTopic,
                     _willMessage,
                     false,
                     KeepAliveSeconds);

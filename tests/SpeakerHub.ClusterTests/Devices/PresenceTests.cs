@@ -58,6 +58,29 @@ public sealed class PresenceTests(DeviceClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Last_will_in_its_text_form_marks_the_device_offline()
+    {
+        var speaker = await TestSpeaker.ProvisionAsync(fixture);
+        await speaker.ConnectAsync("s1");
+
+        await speaker.Grain.OnUplink("s1", Topics.Status, System.Text.Encoding.ASCII.GetBytes(StatusText.Format("lost")));
+
+        Assert.False((await speaker.SnapshotAsync()).Online);
+    }
+
+    [Fact]
+    public async Task Text_that_only_resembles_the_last_will_changes_nothing()
+    {
+        var speaker = await TestSpeaker.ProvisionAsync(fixture);
+        await speaker.ConnectAsync("s1");
+
+        await speaker.Grain.OnUplink("s1", Topics.Status, System.Text.Encoding.ASCII.GetBytes("offline now"));
+        await speaker.Grain.OnUplink("s1", Topics.Event, System.Text.Encoding.ASCII.GetBytes("offline:lost"));
+
+        Assert.True((await speaker.SnapshotAsync()).Online);
+    }
+
+    [Fact]
     public async Task Last_will_of_a_replaced_session_leaves_the_device_online()
     {
         var speaker = await TestSpeaker.ProvisionAsync(fixture);

@@ -101,6 +101,18 @@ public sealed class GatewayAccessTests(RunningCloud fixture)
     }
 
     [Fact]
+    public async Task The_last_will_in_its_text_form_is_accepted_on_the_status_topic_only_and_marks_the_device_offline()
+    {
+        var device = await cloud.ProvisionAsync();
+        using var connected = await TestDevice.ConnectAsync(cloud.MqttPort, device);
+        byte[] will = System.Text.Encoding.ASCII.GetBytes(StatusText.Format("lost"));
+
+        Assert.Equal(MqttClientPublishReasonCode.PayloadFormatInvalid, await connected.PublishAsync(Topics.Up(device.Id, Topics.Event), will));
+        Assert.Equal(MqttClientPublishReasonCode.Success, await connected.PublishAsync(Topics.Up(device.Id, Topics.Status), will));
+        Assert.False((await cloud.GetDeviceAsync(device.Id)).Online);
+    }
+
+    [Fact]
     public async Task A_twin_change_reaches_only_the_session_of_its_own_device()
     {
         var first = await cloud.ProvisionAsync();

@@ -41,7 +41,8 @@ public sealed class DeviceConnectionTests
 
         Status will = new();
         byte[] payload = LastWill.Payload();
-        Assert.Equal(ProtocolError.None, will.ReadFrom(payload, 0, payload.Length));
+        Assert.True(StatusText.TryRead(payload, 0, payload.Length, will));
+        Assert.Equal(LastWill.Text(), System.Text.Encoding.UTF8.GetString(payload));
 
         Assert.Equal(online.Topic, LastWill.Topic(DeviceHarness.DeviceId));
         Assert.True(LastWill.Retain);
