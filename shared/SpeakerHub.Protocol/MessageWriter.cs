@@ -85,15 +85,17 @@ namespace SpeakerHub.Protocol
 
         public void WriteString(byte tag, string value)
         {
-            if (value == null)
+            // The in-place path below bypasses the per-write checks, so make them first: no write after an
+            // error, none inside an open field.
+            if (value == null || !Reserve(FieldHeaderLength))
             {
                 return;
             }
 
             // UTF-8 needs at most 3 bytes per UTF-16 unit; checking that bound first lets the encoder
-            // write in place with no temporary array.
+            // write in place with no temporary array. The length must also fit the field's u16.
             int worstCase = value.Length * 3;
-            if (_position + FieldHeaderLength + worstCase <= _buffer.Length)
+            if (worstCase <= 0xFFFF && _position + FieldHeaderLength + worstCase <= _buffer.Length)
             {
                 int written = System.Text.Encoding.UTF8.GetBytes(value, 0, value.Length, _buffer, _position + FieldHeaderLength);
                 WriteFieldHeader(tag, written);

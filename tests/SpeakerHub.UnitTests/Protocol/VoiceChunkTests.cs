@@ -134,6 +134,18 @@ public sealed class VoiceChunkTests
         Assert.Equal(ProtocolError.BadFieldLength, writer.Error);
     }
 
+    [Fact]
+    public void A_writer_refuses_text_while_a_field_is_open_and_leaves_the_open_field_untouched()
+    {
+        var writer = new MessageWriter();
+        writer.Begin(MessageType.VoiceChunk, 1, 0, 0);
+        int blocks = writer.OpenField(VoiceChunk.TagBlocks, 10);
+        writer.WriteString(1, "over the blocks");
+
+        Assert.Equal(ProtocolError.BadFieldLength, writer.Error);
+        Assert.All(writer.Buffer.AsSpan(blocks, 10).ToArray(), b => Assert.Equal(0, b));
+    }
+
     private static int WriteAndRead(
         VoiceChunkWriter chunk, AdpcmEncoder encoder, Envelope envelope, VoiceChunk decoded, short[] pcm, short[] played, uint sequence)
     {
