@@ -22,7 +22,6 @@ namespace SpeakerHub.Firmware.Core.Settings
         private const int HeaderLength = 17;
         private const int CommandEntryLength = 5;
         private const int ChecksumLength = 2;
-        private const int FletcherModulus = 255;
 
         private readonly RecentCommands _commands;
 
@@ -82,7 +81,7 @@ namespace SpeakerHub.Firmware.Core.Settings
                 position += CommandEntryLength;
             }
 
-            BigEndian.WriteUInt16(buffer, position, Checksum(buffer, position));
+            BigEndian.WriteUInt16(buffer, position, Fletcher16.Compute(buffer, 0, position));
             return position + ChecksumLength;
         }
 
@@ -97,7 +96,7 @@ namespace SpeakerHub.Firmware.Core.Settings
 
             int entries = buffer[16];
             int end = HeaderLength + (entries * CommandEntryLength);
-            if (end + ChecksumLength != count || BigEndian.ReadUInt16(buffer, end) != Checksum(buffer, end))
+            if (end + ChecksumLength != count || BigEndian.ReadUInt16(buffer, end) != Fletcher16.Compute(buffer, 0, end))
             {
                 return false;
             }
@@ -122,19 +121,6 @@ namespace SpeakerHub.Firmware.Core.Settings
             }
 
             return true;
-        }
-
-        private static int Checksum(byte[] buffer, int count)
-        {
-            int sum1 = 0;
-            int sum2 = 0;
-            for (int i = 0; i < count; i++)
-            {
-                sum1 = (sum1 + buffer[i]) % FletcherModulus;
-                sum2 = (sum2 + sum1) % FletcherModulus;
-            }
-
-            return (sum2 << 8) | sum1;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.IO;
+using SpeakerHub.Firmware.Core.Settings;
 using SpeakerHub.Protocol;
 
 namespace SpeakerHub.Firmware.Storage
@@ -22,7 +23,6 @@ namespace SpeakerHub.Firmware.Storage
         private const int LengthOffset = 6;
         private const int HeaderLength = 8;
         private const int ChecksumLength = 2;
-        private const int FletcherModulus = 255;
         private const int NoCopy = -1;
 
         private readonly string[] _paths;
@@ -87,7 +87,7 @@ namespace SpeakerHub.Firmware.Storage
             BigEndian.WriteUInt16(_copy, LengthOffset, count);
             System.Array.Copy(payload, 0, _copy, HeaderLength, count);
             int end = HeaderLength + count;
-            BigEndian.WriteUInt16(_copy, end, Checksum(_copy, SequenceOffset, end));
+            BigEndian.WriteUInt16(_copy, end, Fletcher16.Compute(_copy, SequenceOffset, end));
             try
             {
                 using (FileStream stream = new FileStream(_paths[target], FileMode.Create, FileAccess.Write))
@@ -148,20 +148,7 @@ namespace SpeakerHub.Firmware.Storage
                 return -1;
             }
 
-            return BigEndian.ReadUInt16(_copy, end) == Checksum(_copy, SequenceOffset, end) ? length : -1;
-        }
-
-        private static int Checksum(byte[] buffer, int start, int end)
-        {
-            int sum1 = 0;
-            int sum2 = 0;
-            for (int i = start; i < end; i++)
-            {
-                sum1 = (sum1 + buffer[i]) % FletcherModulus;
-                sum2 = (sum2 + sum1) % FletcherModulus;
-            }
-
-            return (sum2 << 8) | sum1;
+            return BigEndian.ReadUInt16(_copy, end) == Fletcher16.Compute(_copy, SequenceOffset, end) ? length : -1;
         }
     }
 }
