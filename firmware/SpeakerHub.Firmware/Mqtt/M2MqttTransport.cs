@@ -167,7 +167,7 @@ namespace SpeakerHub.Firmware.Mqtt
             if (now.Year < EarliestPlausibleYear)
             {
                 Debug.WriteLine("mqtt: clock not set (no SNTP yet); a token would be expired");
-                _inbox.Post(LoopEvent.ConnectFailed);
+                PostOutcome(LoopEvent.ConnectFailed);
                 return;
             }
 
@@ -200,19 +200,25 @@ namespace SpeakerHub.Firmware.Mqtt
                 {
                     Debug.WriteLine("mqtt: broker refused the connect, reason " + ((int)code).ToString());
                     client.Dispose();
-                    _inbox.Post(LoopEvent.ConnectFailed);
+                    PostOutcome(LoopEvent.ConnectFailed);
                     return;
                 }
 
+                bool abandoned;
                 lock (_clientGate)
                 {
+                    // An abandoned client is kept only for the pending disconnect to close on purpose.
                     _client = client;
                     _inFlight = 0;
                     _closingOnPurpose = false;
-                    _connected = true;
+                    abandoned = _disconnectRequested;
+                    _connected = !abandoned;
                 }
 
-                _inbox.Post(LoopEvent.Connected);
+                if (!abandoned)
+                {
+                    PostOutcome(LoopEvent.Connected);
+                }
             }
             catch (Exception exception)
             {
@@ -222,8 +228,25 @@ namespace SpeakerHub.Firmware.Mqtt
                     client.Dispose();
                 }
 
-                _inbox.Post(LoopEvent.ConnectFailed);
+                PostOutcome(LoopEvent.ConnectFailed);
             }
+        }
+
+        /// <summary>
+        /// Posts the outcome of the attempt that just ended, unless Core gave up on it while Connect blocked
+        /// (its connect timeout asks for a disconnect): Core would take a stale outcome for its next
+        /// attempt's, and a stale success followed by that disconnect leaves it online with no link. A
+        /// connect Core asked for while this one ran, with no disconnect between, is answered by this one.
+        /// </summary>
+        private void PostOutcome(LoopEvent outcome)
+        {
+            if (_disconnectRequested)
+            {
+                return;
+            }
+
+            _connectRequested = false;
+            _inbox.Post(outcome);
         }
 
         private void DisconnectNow()
