@@ -7,6 +7,9 @@ namespace SpeakerHub.Cloud.Abstractions.Devices;
 [Alias("SpeakerHub.IDeviceGrain")]
 public interface IDeviceGrain : IGrainWithStringKey
 {
+    /// <summary>Longest model name <see cref="Provision"/> accepts: keeps fleet selectors and the console readable.</summary>
+    const int MaxModelLength = 64;
+
     /// <summary>Creates the device with a fresh random key. Fails if it already exists.</summary>
     [Alias("Provision")]
     Task<ProvisionResult> Provision(string model);

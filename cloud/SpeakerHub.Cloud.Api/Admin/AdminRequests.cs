@@ -8,8 +8,8 @@ namespace SpeakerHub.Cloud.Api.Admin;
 
 public sealed record ProvisionDeviceRequest(string? Model, string? Id) : IValidatedRequest
 {
-    /// <summary>Same limit the device grain applies; checked here so the caller gets a field error.</summary>
-    public const int MaxModelLength = 64;
+    // The device grain's own limit, checked here too so the caller gets a field error.
+    private const int MaxModelLength = IDeviceGrain.MaxModelLength;
 
     public Dictionary<string, string[]> Validate()
     {

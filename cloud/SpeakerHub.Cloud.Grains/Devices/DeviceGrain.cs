@@ -21,9 +21,6 @@ public sealed partial class DeviceGrain(
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
 {
-    // Keeps fleet selectors and the console readable; hello reports the same name.
-    private const int MaxModelLength = 64;
-
     private DeviceSession? session;
 
     private string DeviceId => this.GetPrimaryKeyString();
@@ -33,7 +30,7 @@ public sealed partial class DeviceGrain(
     public async Task<ProvisionResult> Provision(string model)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(model.Length, MaxModelLength, nameof(model));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(model.Length, IDeviceGrain.MaxModelLength, nameof(model));
         if (!Topics.IsValidDeviceId(DeviceId))
         {
             throw new ArgumentException(
