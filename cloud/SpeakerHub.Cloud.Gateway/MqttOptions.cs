@@ -26,8 +26,9 @@ public sealed class MqttOptions
     public int Port { get; set; } = 1883;
 
     /// <summary>
-    /// Downlinks queued for one device before new ones are refused. A refused downlink is not lost: the
-    /// device grain keeps un-acked commands and resends them after the device reconnects.
+    /// Downlinks queued for one device before new ones are refused. A refusal disconnects the device; the
+    /// refused downlink is not lost: the device grain keeps un-acked commands and the desired twin and
+    /// resends them after the device reconnects and says hello.
     /// </summary>
     public int MaxPendingMessagesPerClient { get; set; } = 250;
 

@@ -38,7 +38,13 @@ public sealed partial class EmbeddedMqttGateway
         {
             if (!connection.Session.TryEnqueueApplicationMessage(message, out _))
             {
-                _logger.LogWarning("Downlink {Kind} to {DeviceId} refused: {Limit} messages already queued", kind, deviceId, _options.MaxPendingMessagesPerClient);
+                // "Not sent" makes the grain forget this session, so a connection left open here would
+                // hear nothing more until it happened to reconnect. Closing it makes the device reconnect
+                // and say hello, after which the grain resends the desired twin and every un-acked command.
+                _logger.LogWarning(
+                    "Downlink {Kind} to {DeviceId} refused: {Limit} messages already queued; disconnecting it so it catches up on reconnect",
+                    kind, deviceId, _options.MaxPendingMessagesPerClient);
+                _ = Task.Run(() => DisconnectAsync(deviceId, MqttDisconnectReasonCode.QuotaExceeded));
                 return NotSent;
             }
         }
