@@ -5,14 +5,13 @@ using SpeakerHub.Protocol.Messages;
 namespace SpeakerHub.Cloud.Gateway;
 
 /// <summary>
-/// The payload rules every uplink passes before any grain sees it: at most one envelope's worth of
-/// bytes, a well-formed envelope, and a message type the topic kind may carry (<see cref="TopicRouting"/>).
-/// Anything else is refused with MQTT 5 reason 0x99 (payload format invalid).
+/// The payload rules every uplink passes before any grain sees it (<see cref="UplinkCheck"/>, the same
+/// rule the device grain decodes with). Anything else is refused with MQTT 5 reason 0x99.
 /// </summary>
 public static class UplinkValidation
 {
-    // Reading a header needs an Envelope (two small arrays); one per thread is reused because the read
-    // below is synchronous and the envelope never escapes it.
+    // Reading a header needs an Envelope (two small arrays); one per thread is reused because the check
+    // is synchronous and neither object escapes it.
     [ThreadStatic]
     private static Envelope? t_envelope;
 
@@ -23,26 +22,6 @@ public static class UplinkValidation
     public static bool IsOversized(in ReadOnlySequence<byte> payload) => payload.Length > Envelope.MaxMessageLength;
 
     /// <summary><see cref="ProtocolError.None"/> when <paramref name="payload"/> may travel on <c>up/{kind}</c>.</summary>
-    public static ProtocolError Check(string kind, byte[] payload)
-    {
-        if (payload.Length > Envelope.MaxMessageLength)
-        {
-            return ProtocolError.TooLarge;
-        }
-
-        // The last will travels as text (StatusText) because some device MQTT clients take it as a string.
-        if (kind == Topics.Status && StatusText.TryRead(payload, 0, payload.Length, t_will ??= new Status()))
-        {
-            return ProtocolError.None;
-        }
-
-        var envelope = t_envelope ??= new Envelope();
-        var error = envelope.Read(payload);
-        if (error != ProtocolError.None)
-        {
-            return error;
-        }
-
-        return TopicRouting.IsAllowed(kind, true, envelope.Type) ? ProtocolError.None : ProtocolError.UnexpectedType;
-    }
+    public static ProtocolError Check(string kind, byte[] payload) =>
+        UplinkCheck.Check(kind, payload, t_envelope ??= new Envelope(), t_will ??= new Status(), out _);
 }

@@ -5,33 +5,25 @@ namespace SpeakerHub.Cloud.Grains.Devices;
 
 /// <summary>
 /// Bytes from a device topic → a typed message, refusing anything the topic may not carry
-/// (<see cref="TopicRouting"/>), so the grain only ever sees messages it knows how to handle.
+/// (<see cref="UplinkCheck"/>, the rule the gateway refuses with), so the grain only ever sees messages it knows how to handle.
 /// </summary>
 public static class UplinkDecoder
 {
     public static ProtocolError TryDecode(string kind, byte[]? payload, out Message? message)
     {
         message = null;
-        if (kind == Topics.Status && payload is not null)
-        {
-            var will = new Status();
-            if (StatusText.TryRead(payload, 0, payload.Length, will))
-            {
-                message = will;
-                return ProtocolError.None;
-            }
-        }
-
         var envelope = new Envelope();
-        var error = envelope.Read(payload);
+        var will = new Status();
+        var error = UplinkCheck.Check(kind, payload, envelope, will, out var isStatusText);
         if (error != ProtocolError.None)
         {
             return error;
         }
 
-        if (!TopicRouting.IsAllowed(kind, true, envelope.Type))
+        if (isStatusText)
         {
-            return ProtocolError.UnexpectedType;
+            message = will;
+            return ProtocolError.None;
         }
 
         Message? typed = envelope.Type switch
