@@ -15,7 +15,8 @@ MQTT_PORT="${SPEAKERHUB_MQTT_PORT:-1883}"
 CONFIGURATION="Debug"
 
 # Debian packages the product needs at run or test time. Installed only when missing.
-APT_PACKAGES=(ca-certificates curl)
+# Speech: pocketsphinx (ASR) with its US English model, espeak-ng (TTS) with its voice data.
+APT_PACKAGES=(ca-certificates curl libpocketsphinx3 libsphinxbase3 pocketsphinx-en-us libespeak-ng1 espeak-ng-data)
 
 log() { printf '\033[1;34m[hub]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[hub]\033[0m %s\n' "$*" >&2; exit 1; }

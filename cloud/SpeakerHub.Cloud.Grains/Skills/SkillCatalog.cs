@@ -4,7 +4,7 @@ namespace SpeakerHub.Cloud.Grains.Skills;
 /// Every installed skill's intents in one place: the matcher compiles them for typed text and the
 /// speech grammar compiler reads the same samples, so text and voice never disagree.
 /// </summary>
-public sealed class SkillCatalog
+public sealed class SkillCatalog : IInteractionModelSource
 {
     private readonly Dictionary<string, ISkill> skillByIntent = new(StringComparer.Ordinal);
 
@@ -25,10 +25,20 @@ public sealed class SkillCatalog
             }
         }
 
-        Intents = intents;
+        Current = new InteractionModel(1, intents);
     }
 
-    public IReadOnlyList<IntentDefinition> Intents { get; }
+    public event Action<InteractionModel>? Changed;
+
+    public InteractionModel Current { get; private set; }
+
+    public IReadOnlyList<IntentDefinition> Intents => Current.Intents;
 
     public ISkill SkillFor(string intent) => skillByIntent[intent];
+
+    private void Publish(InteractionModel model)
+    {
+        Current = model;
+        Changed?.Invoke(model);
+    }
 }

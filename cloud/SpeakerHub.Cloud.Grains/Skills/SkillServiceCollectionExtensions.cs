@@ -34,7 +34,7 @@ public static class SkillServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISkill, VolumeSkill>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISkill, MuteSkill>());
         services.TryAddSingleton<SkillCatalog>();
-        services.TryAddSingleton<IntentMatcher>();
+        services.TryAddSingleton<IInteractionModelSource>(provider => provider.GetRequiredService<SkillCatalog>());
         services.TryAddSingleton<IntentRouter>();
         return services;
     }

@@ -1,5 +1,6 @@
 using SpeakerHub.Cloud.Abstractions.Devices;
 using SpeakerHub.Cloud.Grains.Skills;
+using SpeakerHub.Cloud.Speech.Nlu;
 using SpeakerHub.Cloud.Grains.Skills.BuiltIn;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpeakerHub.Cloud.Abstractions.Devices;
 using SpeakerHub.Cloud.Grains.Skills;
+using SpeakerHub.Cloud.Speech.Nlu;
 
 namespace SpeakerHub.ClusterTests.Skills;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SpeakerHub.Cloud.Grains.Skills;
+using SpeakerHub.Cloud.Speech.Nlu;
 using SpeakerHub.Firmware.Host.Running;
 using SpeakerHub.LoadGen.Baseline;
 using SpeakerHub.LoadGen.Cloud;

@@ -1,4 +1,4 @@
-namespace SpeakerHub.Cloud.Grains.Skills;
+namespace SpeakerHub.Cloud.Speech.Nlu;
 
 /// <summary>
 /// One intent of a skill: its name, the sentences that express it and the slots they reference.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SpeakerHub.Cloud.Grains.Skills;
+namespace SpeakerHub.Cloud.Speech.Nlu;
 
 /// <summary>
 /// Turns typed or recognized text into the lowercase words the matcher compares, so "What's the time?"

@@ -1,4 +1,4 @@
-namespace SpeakerHub.Cloud.Grains.Skills;
+namespace SpeakerHub.Cloud.Speech.Nlu;
 
 /// <summary>The intent a sentence was matched to and its resolved slot values (canonical, e.g. "5").</summary>
 public sealed record IntentMatch(string Intent, IReadOnlyDictionary<string, string> Slots)
