@@ -59,6 +59,10 @@ public sealed record DeviceSnapshot(
     /// <summary>The last few telemetry reports, oldest first.</summary>
     [Id(10)]
     public IReadOnlyList<TelemetrySample> RecentTelemetry { get; init; } = [];
+
+    /// <summary>The owner account the device was provisioned for, if any.</summary>
+    [Id(11)]
+    public string? OwnerId { get; init; }
 }
 
 /// <summary>One telemetry report as the cloud received it.</summary>

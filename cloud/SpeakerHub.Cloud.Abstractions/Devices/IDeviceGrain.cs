@@ -10,9 +10,12 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>Longest model name <see cref="Provision"/> accepts: keeps fleet selectors and the console readable.</summary>
     const int MaxModelLength = 64;
 
-    /// <summary>Creates the device with a fresh random key. Fails if it already exists.</summary>
+    /// <summary>
+    /// Creates the device with a fresh random key, optionally for an owner account (whose household's
+    /// smart-home devices, timers and history it then shares). Fails if it already exists.
+    /// </summary>
     [Alias("Provision")]
-    Task<ProvisionResult> Provision(string model);
+    Task<ProvisionResult> Provision(string model, string? ownerId = null);
 
     /// <summary>The device key (for MQTT token checks), or null when the device was never provisioned.</summary>
     [Alias("GetKey")]
@@ -46,4 +49,11 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>Runs typed text through the same path as a spoken utterance and returns the reply.</summary>
     [Alias("Say")]
     Task<InteractionResult> Say(string text);
+
+    /// <summary>
+    /// Speaks something the device did not ask for (a timer going off). Returns false when the device is
+    /// offline: announcements are not queued, because a late "your timer is done" misleads.
+    /// </summary>
+    [Alias("Announce")]
+    Task<bool> Announce(string speech);
 }

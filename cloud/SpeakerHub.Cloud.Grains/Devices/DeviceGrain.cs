@@ -21,13 +21,19 @@ public sealed partial class DeviceGrain(
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
 {
+    /// <summary>Top bit of an announcement's correlation id: the device knows it did not ask (docs/protocol.md).</summary>
+    public const uint AnnouncementFlag = 0x8000_0000;
+
+    /// <summary>The intent name a device sees on an announcement's reply.</summary>
+    public const string AnnouncementIntent = "Announcement";
+
     private DeviceSession? session;
 
     private string DeviceId => this.GetPrimaryKeyString();
 
     private DeviceState State => stored.State;
 
-    public async Task<ProvisionResult> Provision(string model)
+    public async Task<ProvisionResult> Provision(string model, string? ownerId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(model.Length, IDeviceGrain.MaxModelLength, nameof(model));
@@ -52,6 +58,7 @@ public sealed partial class DeviceGrain(
         {
             Key = key,
             Model = model,
+            OwnerId = ownerId,
             ProvisionedAt = time.GetUtcNow(),
             // Version 1 against a reported 0: the first hello already brings the device to these defaults.
             Desired = new TwinProperties(1, defaults.DefaultVolume, false, defaults.DefaultWakeSensitivity),
@@ -83,6 +90,7 @@ public sealed partial class DeviceGrain(
         {
             BootCount = State.BootCount,
             RecentTelemetry = State.RecentTelemetry.ToArray(),
+            OwnerId = State.OwnerId,
         });
     }
 
@@ -172,6 +180,21 @@ public sealed partial class DeviceGrain(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(text.Length, Utterance.MaxTextLength, nameof(text));
         EnsureProvisioned();
         return await RunTextPath(State.TakeInteractionId(), text, idTaken: true);
+    }
+
+    public async Task<bool> Announce(string speech)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(speech);
+        EnsureProvisioned();
+        if (session is null)
+        {
+            return false;
+        }
+
+        var id = AnnouncementFlag | State.NextAnnouncementId;
+        State.NextAnnouncementId = State.NextAnnouncementId >= ~AnnouncementFlag ? 1 : State.NextAnnouncementId + 1;
+        var reply = DownlinkMessages.Reply(id, speech, AnnouncementIntent, expectsFollowUp: false);
+        return reply is not null && await TrySend(Topics.Reply, reply);
     }
 
     private void EnsureProvisioned()

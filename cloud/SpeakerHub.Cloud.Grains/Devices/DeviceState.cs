@@ -49,6 +49,13 @@ public sealed class DeviceState
     [Id(11)]
     public List<TelemetrySample> RecentTelemetry { get; set; } = [];
 
+    [Id(12)]
+    public string? OwnerId { get; set; }
+
+    /// <summary>Announcement ids: the top bit set keeps them apart from the device's own interaction ids.</summary>
+    [Id(13)]
+    public uint NextAnnouncementId { get; set; } = 1;
+
     public bool IsProvisioned => Key.Length > 0;
 
     public uint TakeCommandId()
