@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Grains.Devices;
 using SpeakerHub.Cloud.Grains.Skills;
 using SpeakerHub.Cloud.Grains.Storage;
+using SpeakerHub.Cloud.Grains.Storage.Reminders;
 using SpeakerHub.Cloud.Host.Storage;
 
 namespace SpeakerHub.Cloud.Host.Silo;
@@ -14,7 +15,7 @@ public static class SpeakerHubSiloExtensions
 
     /// <summary>
     /// Adds the Orleans silo: localhost clustering on <c>Orleans:SiloPort</c>/<c>Orleans:GatewayPort</c>,
-    /// grain storage in <paramref name="storage"/>'s database, and the grains with their options
+    /// grain state and reminders in <paramref name="storage"/>'s database, and the grains with their options
     /// (<c>Devices</c>, <c>Skills</c> sections).
     /// </summary>
     public static IHostApplicationBuilder AddSpeakerHubSilo(this IHostApplicationBuilder builder, StorageOptions storage)
@@ -27,6 +28,7 @@ public static class SpeakerHubSiloExtensions
         {
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
             silo.AddSpeakerHubGrainStorage(DeviceStore, store => store.ConnectionString = connectionString);
+            silo.UseSpeakerHubReminders(reminders => reminders.ConnectionString = connectionString);
             silo.AddSpeakerHubDevices();
         });
 
