@@ -22,8 +22,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
     private readonly IGrainStorageSerializer serializer;
     private readonly IActivatorProvider activatorProvider;
     private readonly ILogger<RelationalGrainStorage> logger;
-    private readonly SemaphoreSlim schemaLock = new(1, 1);
-    private volatile bool schemaReady;
+    private readonly RelationalSchema schema;
 
     public RelationalGrainStorage(
         string storeName,
@@ -44,6 +43,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unsupported database provider."),
         };
         statements = new GrainStateStatements(dialect);
+        schema = new RelationalSchema(dialect, $"Grain storage '{storeName}' ({options.Provider})", statements.CreateTable);
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -55,34 +55,9 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
     /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
-        if (schemaReady)
+        if (await schema.EnsureAsync(cancellationToken))
         {
-            return;
-        }
-
-        await schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (schemaReady)
-            {
-                return;
-            }
-
-            await dialect.PrepareDatabaseAsync(cancellationToken);
-            await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(statements.CreateTable, cancellationToken: cancellationToken));
-            schemaReady = true;
             logger.LogInformation("Grain storage {StoreName} is ready ({Provider})", storeName, options.Provider);
-        }
-        catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException)
-        {
-            throw new OrleansConfigurationException(
-                $"Grain storage '{storeName}' could not prepare its {options.Provider} database: {exception.Message}",
-                exception);
-        }
-        finally
-        {
-            schemaLock.Release();
         }
     }
 
@@ -132,7 +107,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
         grainState.State = CreateDefaultState<T>();
     }
 
-    public void Dispose() => schemaLock.Dispose();
+    public void Dispose() => schema.Dispose();
 
     /// <summary>Stores <paramref name="payload"/> if the row is still at <paramref name="etag"/>; returns the new version.</summary>
     private async Task<long> StoreAsync(

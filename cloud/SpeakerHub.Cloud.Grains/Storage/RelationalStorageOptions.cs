@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Orleans;
 using Orleans.Runtime;
 
@@ -48,41 +47,14 @@ public sealed class RelationalStorageOptionsValidator(RelationalStorageOptions o
             throw Invalid($"{nameof(RelationalStorageOptions.BusyTimeout)} must be positive, was {options.BusyTimeout}.");
         }
 
-        if (options.Provider == RelationalStorageProvider.Sqlite)
+        if (options.Provider == RelationalStorageProvider.Sqlite && SqliteDialect.ProblemWith(options.ConnectionString) is { } problem)
         {
-            ValidateSqlite(options.ConnectionString);
+            throw Invalid(problem);
         }
     }
 
-    private void ValidateSqlite(string connectionString)
+    private OrleansConfigurationException Invalid(string problem)
     {
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException exception)
-        {
-            throw Invalid($"the SQLite connection string is malformed: {exception.Message}", exception);
-        }
-
-        // Each pooled connection to an in-memory database sees its own empty database, so state would vanish.
-        if (string.IsNullOrWhiteSpace(builder.DataSource)
-            || builder.DataSource == ":memory:"
-            || builder.Mode == SqliteOpenMode.Memory)
-        {
-            throw Invalid("the SQLite connection string must name a database file ('Data Source=path/to/file.db').");
-        }
-
-        if (builder.Mode == SqliteOpenMode.ReadOnly)
-        {
-            throw Invalid("the SQLite connection string opens the database read-only, but grain storage writes.");
-        }
-    }
-
-    private OrleansConfigurationException Invalid(string problem, Exception? inner = null)
-    {
-        var message = $"Grain storage '{storeName}' ({nameof(RelationalGrainStorage)}): {problem}";
-        return inner is null ? new OrleansConfigurationException(message) : new OrleansConfigurationException(message, inner);
+        return new OrleansConfigurationException($"Grain storage '{storeName}' ({nameof(RelationalGrainStorage)}): {problem}");
     }
 }

@@ -86,4 +86,28 @@ public sealed class SqliteDialect(string connectionString, TimeSpan busyTimeout)
             }
         }
     }
+
+    /// <summary>
+    /// Why <paramref name="connectionString"/> cannot hold durable state, or null when it can: it must
+    /// parse and name a writable file, because each pooled connection to an in-memory database sees its
+    /// own empty database and state would vanish.
+    /// </summary>
+    public static string? ProblemWith(string connectionString)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            return $"the SQLite connection string is malformed: {exception.Message}";
+        }
+
+        return string.IsNullOrWhiteSpace(builder.DataSource)
+            || builder.DataSource == ":memory:"
+            || builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly
+            ? "the SQLite connection string must name a writable database file ('Data Source=path/to/file.db')."
+            : null;
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Orleans;
 using Orleans.Runtime;
 
@@ -36,36 +35,14 @@ public sealed class RelationalReminderOptionsValidator(RelationalReminderOptions
             throw Invalid($"{nameof(RelationalReminderOptions.BusyTimeout)} must be positive, was {options.BusyTimeout}.");
         }
 
-        if (options.Provider == RelationalStorageProvider.Sqlite)
+        if (options.Provider == RelationalStorageProvider.Sqlite && SqliteDialect.ProblemWith(options.ConnectionString) is { } problem)
         {
-            ValidateSqlite(options.ConnectionString);
+            throw Invalid(problem);
         }
     }
 
-    private static void ValidateSqlite(string connectionString)
+    private static OrleansConfigurationException Invalid(string problem)
     {
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException exception)
-        {
-            throw Invalid($"the SQLite connection string is malformed: {exception.Message}", exception);
-        }
-
-        // A reminder kept in memory is gone after a restart, which is exactly what this table exists to prevent.
-        if (string.IsNullOrWhiteSpace(builder.DataSource)
-            || builder.DataSource == ":memory:"
-            || builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly)
-        {
-            throw Invalid("the SQLite connection string must name a writable database file ('Data Source=path/to/file.db').");
-        }
-    }
-
-    private static OrleansConfigurationException Invalid(string problem, Exception? inner = null)
-    {
-        var message = $"Reminder table ({nameof(RelationalReminderTable)}): {problem}";
-        return inner is null ? new OrleansConfigurationException(message) : new OrleansConfigurationException(message, inner);
+        return new OrleansConfigurationException($"Reminder table ({nameof(RelationalReminderTable)}): {problem}");
     }
 }

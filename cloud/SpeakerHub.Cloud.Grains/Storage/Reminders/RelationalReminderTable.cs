@@ -17,8 +17,7 @@ public sealed class RelationalReminderTable : IReminderTable, IDisposable
     private readonly string serviceId;
     private readonly ISqlDialect dialect;
     private readonly ILogger<RelationalReminderTable> logger;
-    private readonly SemaphoreSlim schemaLock = new(1, 1);
-    private volatile bool schemaReady;
+    private readonly RelationalSchema schema;
 
     public RelationalReminderTable(RelationalReminderOptions options, string serviceId, ILogger<RelationalReminderTable> logger)
     {
@@ -32,6 +31,8 @@ public sealed class RelationalReminderTable : IReminderTable, IDisposable
             RelationalStorageProvider.Sqlite => new SqliteDialect(options.ConnectionString, options.BusyTimeout),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unsupported database provider."),
         };
+        schema = new RelationalSchema(
+            dialect, $"Reminder table ({options.Provider})", ReminderStatements.CreateTable, ReminderStatements.CreateHashIndex);
     }
 
     /// <summary>Called by the silo's reminder service before it reads or writes any reminder.</summary>
@@ -47,35 +48,9 @@ public sealed class RelationalReminderTable : IReminderTable, IDisposable
     /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
-        if (schemaReady)
+        if (await schema.EnsureAsync(cancellationToken))
         {
-            return;
-        }
-
-        await schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (schemaReady)
-            {
-                return;
-            }
-
-            await dialect.PrepareDatabaseAsync(cancellationToken);
-            using var writeTurn = await dialect.EnterWriteAsync(cancellationToken);
-            await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(ReminderStatements.CreateTable, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(ReminderStatements.CreateHashIndex, cancellationToken: cancellationToken));
-            schemaReady = true;
             logger.LogInformation("Reminder table is ready ({Provider}, service {ServiceId})", options.Provider, serviceId);
-        }
-        catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException)
-        {
-            throw new OrleansConfigurationException(
-                $"Reminder table could not prepare its {options.Provider} database: {exception.Message}", exception);
-        }
-        finally
-        {
-            schemaLock.Release();
         }
     }
 
@@ -147,7 +122,7 @@ public sealed class RelationalReminderTable : IReminderTable, IDisposable
     public Task TestOnlyClearTable(CancellationToken cancellationToken) =>
         WriteAsync(ReminderStatements.RemoveAllOfService, new { ServiceId = serviceId }, cancellationToken);
 
-    public void Dispose() => schemaLock.Dispose();
+    public void Dispose() => schema.Dispose();
 
     private async Task<ReminderTableData> QueryAsync(string statement, object arguments, CancellationToken cancellationToken)
     {
