@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Api.Admin;
 using SpeakerHub.Cloud.Api.Health;
+using SpeakerHub.Cloud.Api.Owner;
 using SpeakerHub.Cloud.Api.Problems;
 
 namespace SpeakerHub.Cloud.Api;
@@ -13,8 +14,8 @@ namespace SpeakerHub.Cloud.Api;
 public static class SpeakerHubApiExtensions
 {
     /// <summary>
-    /// Adds the HTTP API: options from the <c>Api</c> section (validated at start), admin key
-    /// authentication, health checks and problem details for every error. <paramref name="configure"/>
+    /// Adds the HTTP API: options from the <c>Api</c> section (validated at start), admin key and owner
+    /// key authentication, health checks and problem details for every error. <paramref name="configure"/>
     /// runs after the configuration is bound, e.g. to default <see cref="ApiOptions.AdminKeyFile"/>.
     /// </summary>
     public static IHostApplicationBuilder AddSpeakerHubApi(this IHostApplicationBuilder builder, Action<ApiOptions>? configure = null)
@@ -38,18 +39,24 @@ public static class SpeakerHubApiExtensions
         // The authentication core only: AddAuthentication() would also bring data protection (for cookies),
         // which nothing here uses and which warns at every start about keys stored unencrypted.
         services.AddAuthenticationCore(authentication =>
-            authentication.AddScheme<AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, displayName: null));
+        {
+            authentication.AddScheme<AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, displayName: null);
+            authentication.AddScheme<OwnerKeyAuthenticationHandler>(OwnerKeyAuthenticationHandler.SchemeName, displayName: null);
+        });
         services.AddWebEncoders();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser())
+            .AddPolicy(OwnerKeyAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(OwnerKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
 
         services.AddSpeakerHubHealthChecks();
         return builder;
     }
 
-    /// <summary>Adds the error-handling and auth middleware, then maps <c>/health</c> and <c>/api/admin</c>.</summary>
+    /// <summary>Adds the error-handling and auth middleware, then maps <c>/health</c>, <c>/api/admin</c> and <c>/api/owner</c>.</summary>
     public static WebApplication MapSpeakerHubApi(this WebApplication app)
     {
         // Resolved now so a missing or unreadable admin key stops the host before it takes requests.
@@ -61,6 +68,7 @@ public static class SpeakerHubApiExtensions
         app.UseAuthorization();
         app.MapHealth();
         app.MapAdminApi();
+        app.MapOwnerApi();
         return app;
     }
 }

@@ -3,7 +3,10 @@ namespace SpeakerHub.Firmware.Core
     /// <summary>What the button debouncer (an adapter) reports. These work with or without the cloud.</summary>
     public enum ButtonEvent
     {
-        /// <summary>Talk / stop: starts listening when idle, stops speaking or listening otherwise.</summary>
+        /// <summary>
+        /// Talk / stop: starts listening when idle (speech onset opens the utterance), ends the utterance
+        /// being streamed, and otherwise stops: listening, the pending answer, speech.
+        /// </summary>
         ShortPress = 0,
 
         /// <summary>Toggles mute.</summary>

@@ -51,6 +51,54 @@ namespace SpeakerHub.Firmware.Core
         /// </summary>
         public const int DefaultCaptureRingFrames = 16;
 
+        /// <summary>
+        /// Audio sent ahead of the first frame the detector calls speech: an energy detector notices a
+        /// word a few frames in, and soft openings ("f", "h") would be lost without it.
+        /// </summary>
+        public const int DefaultPreRollMs = 200;
+
+        /// <summary>Loud frames in a row that make an onset (3 frames): a click or a cough is shorter.</summary>
+        public const int DefaultVadOnsetMs = 60;
+
+        /// <summary>Quiet time that ends an utterance: longer than the pauses between words of one command.</summary>
+        public const int DefaultVadHangoverMs = 500;
+
+        /// <summary>
+        /// Lowest noise floor, as a mean absolute sample (about -66 dBFS): without it the floor of a
+        /// digitally silent microphone is 0 and any hiss would be speech.
+        /// </summary>
+        public const int DefaultVadMinimumLevel = 16;
+
+        /// <summary>Onset margin over the floor at wake sensitivity 1: 10× (20 dB), only clear speech nearby.</summary>
+        public const int DefaultVadMarginAtLeastSensitivePercent = 1000;
+
+        /// <summary>Onset margin at wake sensitivity 100: 2× (6 dB), soft speech across a room.</summary>
+        public const int DefaultVadMarginAtMostSensitivePercent = 200;
+
+        /// <summary>The floor rises to louder noise over ~1.3 s: slower than a word, quicker than a fan spinning up.</summary>
+        public const int DefaultVadFloorRiseMs = 1280;
+
+        /// <summary>The floor falls to quieter noise within ~80 ms: after a noise stops, soft speech counts again at once.</summary>
+        public const int DefaultVadFloorFallMs = 80;
+
+        /// <summary>
+        /// Inside speech the floor still rises, over ~5 s: a noise that starts and stays is absorbed and
+        /// ends the segment instead of streaming until the maximum length.
+        /// </summary>
+        public const int DefaultVadFloorRiseInSpeechMs = 5120;
+
+        /// <summary>
+        /// Reply audio held ahead of playback: 150 frames = 3 s = ~25 KB. The cloud paces its stream to stay
+        /// within ~2 s ahead, so this leaves a second of slack before frames are dropped.
+        /// </summary>
+        public const int DefaultReplyBufferFrames = 150;
+
+        /// <summary>
+        /// A reply stream with no chunk for this long is over: the cloud sends every ~0.5 s while it has
+        /// audio, so 3 s means it is gone, and the user should not be left with a speaker that stays busy.
+        /// </summary>
+        public const int DefaultReplyStallMs = 3000;
+
         public int ReconnectBaseMs { get; set; } = DefaultReconnectBaseMs;
 
         public int ReconnectCapMs { get; set; } = DefaultReconnectCapMs;
@@ -78,5 +126,27 @@ namespace SpeakerHub.Firmware.Core
         public int MaxUtteranceMs { get; set; } = DefaultMaxUtteranceMs;
 
         public int CaptureRingFrames { get; set; } = DefaultCaptureRingFrames;
+
+        public int PreRollMs { get; set; } = DefaultPreRollMs;
+
+        public int VadOnsetMs { get; set; } = DefaultVadOnsetMs;
+
+        public int VadHangoverMs { get; set; } = DefaultVadHangoverMs;
+
+        public int VadMinimumLevel { get; set; } = DefaultVadMinimumLevel;
+
+        public int VadMarginAtLeastSensitivePercent { get; set; } = DefaultVadMarginAtLeastSensitivePercent;
+
+        public int VadMarginAtMostSensitivePercent { get; set; } = DefaultVadMarginAtMostSensitivePercent;
+
+        public int VadFloorRiseMs { get; set; } = DefaultVadFloorRiseMs;
+
+        public int VadFloorFallMs { get; set; } = DefaultVadFloorFallMs;
+
+        public int VadFloorRiseInSpeechMs { get; set; } = DefaultVadFloorRiseInSpeechMs;
+
+        public int ReplyBufferFrames { get; set; } = DefaultReplyBufferFrames;
+
+        public int ReplyStallMs { get; set; } = DefaultReplyStallMs;
     }
 }

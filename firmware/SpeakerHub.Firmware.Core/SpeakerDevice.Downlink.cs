@@ -4,7 +4,7 @@ using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.Firmware.Core
 {
-    /// <summary>Cloud → device: desired twin, commands and replies. Bad input is counted, never thrown.</summary>
+    /// <summary>Cloud → device: desired twin, commands, replies and reply audio. Bad input is counted, never thrown.</summary>
     public sealed partial class SpeakerDevice
     {
         private const string DetailVolumeRange = "volume must be 0..10";
@@ -71,6 +71,14 @@ namespace SpeakerHub.Firmware.Core
                     return;
                 }
             }
+            else if (_envelope.Type == MessageType.ReplyAudio)
+            {
+                if (_replyAudio.ReadFrom(_envelope) == ProtocolError.None)
+                {
+                    HandleReplyAudio(_replyAudio);
+                    return;
+                }
+            }
             else if (_reply.ReadFrom(_envelope) == ProtocolError.None)
             {
                 HandleReply(_reply);
@@ -105,6 +113,7 @@ namespace SpeakerHub.Firmware.Core
                 if (desired.Has(TwinPatch.HasWakeSensitivity))
                 {
                     _settings.WakeSensitivity = desired.WakeSensitivity;
+                    TuneVoiceDetector();
                 }
 
                 _settings.TwinVersion = desired.Version;
@@ -180,21 +189,6 @@ namespace SpeakerHub.Firmware.Core
             _result.Outcome = outcome;
             _result.Detail = detail;
             PublishOrQueue(_topics.ResultUp, _result);
-        }
-
-        private void HandleReply(Reply reply)
-        {
-            if (_pendingInteractionId != 0 && reply.CorrelationId == _pendingInteractionId)
-            {
-                _pendingInteractionId = 0;
-                _replyDeadlineMs = Never;
-            }
-
-            // Cancelled before speaking: an empty reply goes straight to Idle or Thinking, and neither
-            // may be left waiting on an utterance that will never be sent.
-            CancelUtterance();
-            _observer.ReplyReceived(reply.CorrelationId, reply.Text, reply.ExpectsFollowUp);
-            BeginSpeaking(reply.Text, reply.ExpectsFollowUp);
         }
     }
 }

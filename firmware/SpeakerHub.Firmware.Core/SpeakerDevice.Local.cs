@@ -13,9 +13,14 @@ namespace SpeakerHub.Firmware.Core
         /// <summary>Event name of a local button action; Detail says which, Value the resulting level.</summary>
         public const string ButtonEventName = "button";
 
-        /// <summary>Interaction ids are (boot count &lt;&lt; 16 | sequence): unique across reboots without a clock.</summary>
+        /// <summary>
+        /// Interaction ids are (boot count &lt;&lt; 16 | sequence): unique across reboots without a clock.
+        /// The boot count keeps 15 bits so the top bit stays clear: ids with it set are the cloud's
+        /// announcements (<see cref="Reply.AnnouncementIdBit"/>).
+        /// </summary>
         private const int InteractionSequenceBits = 16;
         private const int InteractionSequenceMask = 0xFFFF;
+        private const int InteractionBootMask = 0x7FFF;
 
         public void OnButton(ButtonEvent button, long nowMs)
         {
@@ -79,31 +84,35 @@ namespace SpeakerHub.Firmware.Core
             return id;
         }
 
+        /// <summary>
+        /// The talk button's tap: listen when idle; a second tap ends the utterance being streamed (the
+        /// reply follows); otherwise stop — cancel listening or the pending answer, cut off speech.
+        /// </summary>
         private void Talk()
         {
             if (_state == DeviceState.Idle)
             {
-                StartListening();
+                StartListening(VoiceChunk.TriggerButton);
+            }
+            else if (_state == DeviceState.Streaming)
+            {
+                EndUtterance();
             }
             else if (_state == DeviceState.Thinking)
             {
                 FailInteraction(InteractionFailure.Cancelled);
                 SetState(DeviceState.Idle);
             }
-            else if (_state == DeviceState.Speaking || _state == DeviceState.Listening || _state == DeviceState.Streaming)
+            else if (_state == DeviceState.Speaking || _state == DeviceState.Listening)
             {
                 StopAudio();
             }
         }
 
-        private void StartListening()
-        {
-            _listenUntilMs = _nowMs + _options.ListenTimeoutMs;
-            SetState(DeviceState.Listening);
-        }
-
         private void BeginSpeaking(string text, bool listenAfterwards)
         {
+            // Whatever voice was playing gives way to the newer thing to say.
+            EndReplyAudio(ReplyAudioOutcome.Interrupted);
             _listenAfterSpeaking = listenAfterwards;
             if (text != null && text.Length > 0)
             {
@@ -126,8 +135,9 @@ namespace SpeakerHub.Firmware.Core
         {
             if (_listenAfterSpeaking)
             {
+                // The reply asked a question: the answer needs no wake phrase and no button.
                 _listenAfterSpeaking = false;
-                StartListening();
+                StartListening(VoiceChunk.TriggerFollowUp);
                 return;
             }
 
@@ -216,7 +226,7 @@ namespace SpeakerHub.Firmware.Core
                 _interactionSequence = 1;
             }
 
-            return ((uint)_settings.BootCount << InteractionSequenceBits) | (uint)_interactionSequence;
+            return ((uint)(_settings.BootCount & InteractionBootMask) << InteractionSequenceBits) | (uint)_interactionSequence;
         }
     }
 }

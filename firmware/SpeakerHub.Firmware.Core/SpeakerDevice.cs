@@ -32,7 +32,10 @@ namespace SpeakerHub.Firmware.Core
         private readonly MessageWriter _writer;
         private readonly AudioFrameRing _captureRing;
         private readonly VoiceUplink _voice;
+        private readonly VoiceActivityDetector _vad;
+        private readonly ReplyPlayback _playback;
         private readonly int _maxUtteranceFrames;
+        private readonly int _preRollFrames;
 
         // One instance per message kind, reused for every encode and decode.
         private readonly Envelope _envelope = new Envelope();
@@ -41,6 +44,7 @@ namespace SpeakerHub.Firmware.Core
         private readonly Command _command = new Command();
         private readonly CommandResult _result = new CommandResult();
         private readonly Reply _reply = new Reply();
+        private readonly ReplyAudio _replyAudio = new ReplyAudio();
         private readonly Utterance _utterance = new Utterance();
         private readonly Status _status = new Status();
         private readonly Hello _hello = new Hello();
@@ -96,11 +100,19 @@ namespace SpeakerHub.Firmware.Core
             _writer = new MessageWriter(options.UplinkBufferBytes);
             _captureRing = new AudioFrameRing(options.CaptureRingFrames, VoiceChunk.FrameSamples);
             _voice = new VoiceUplink(transport, _topics.VoiceUp);
-            _maxUtteranceFrames = options.MaxUtteranceMs / VoiceChunk.FrameMilliseconds;
-            if (_maxUtteranceFrames < 1)
-            {
-                _maxUtteranceFrames = 1;
-            }
+            _playback = new ReplyPlayback(speaker, options.ReplyBufferFrames);
+            _maxUtteranceFrames = FramesIn(options.MaxUtteranceMs);
+            int onsetFrames = FramesIn(options.VadOnsetMs);
+            _vad = new VoiceActivityDetector(
+                onsetFrames,
+                FramesIn(options.VadHangoverMs),
+                options.VadMinimumLevel,
+                FramesIn(options.VadFloorRiseMs),
+                FramesIn(options.VadFloorFallMs),
+                FramesIn(options.VadFloorRiseInSpeechMs));
+
+            // The onset run itself plus the pre-roll before its first frame.
+            _preRollFrames = onsetFrames + (options.PreRollMs / VoiceChunk.FrameMilliseconds);
         }
 
         public DeviceState State
@@ -196,6 +208,7 @@ namespace SpeakerHub.Firmware.Core
             SaveSettings();
             _speaker.SetVolume(_settings.Volume);
             _speaker.SetMuted(_settings.Muted);
+            TuneVoiceDetector();
             SetState(DeviceState.ConnectingWifi);
             if (_wifiUp)
             {
@@ -248,9 +261,9 @@ namespace SpeakerHub.Firmware.Core
                     SetState(DeviceState.Idle);
                 }
             }
-            else if (_state == DeviceState.Speaking && !_speaker.IsSpeaking)
+            else if (_state == DeviceState.Speaking)
             {
-                FinishSpeaking();
+                TickSpeaking(nowMs);
             }
             else if (_state == DeviceState.Listening && nowMs >= _listenUntilMs)
             {
@@ -267,7 +280,8 @@ namespace SpeakerHub.Firmware.Core
 
             DeviceState previous = _state;
             _state = next;
-            CloseUtteranceOutside(next);
+            LeaveVoiceStatesFor(next);
+            EndReplyAudioOutside(next);
             _leds.Show(next);
             _observer.StateChanged(previous, next);
         }

@@ -14,8 +14,9 @@ namespace SpeakerHub.Protocol
         public const byte Reply = 9;
         public const byte Event = 10;
         public const byte VoiceChunk = 11;
+        public const byte ReplyAudio = 12;
 
-        // Reserved for later issues: 12 reply audio, 13-15 OTA.
+        // Reserved for later issues: 13-15 OTA.
         public const byte Highest = 15;
 
         public static bool IsDefined(byte type)

@@ -27,7 +27,7 @@ namespace SpeakerHub.Protocol
             {
                 case Topics.Twin: return type == MessageType.TwinDesired;
                 case Topics.Command: return type == MessageType.Command;
-                case Topics.Reply: return type == MessageType.Reply;
+                case Topics.Reply: return type == MessageType.Reply || type == MessageType.ReplyAudio;
                 default: return false;
             }
         }

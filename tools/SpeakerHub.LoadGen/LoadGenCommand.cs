@@ -16,5 +16,6 @@ public static class LoadGenCommand
     public static RootCommand Create() => new("Puts load on SpeakerHub and prints latency and throughput figures.")
     {
         SayCommand.Create(),
+        Voice.VoiceCommand.Create(),
     };
 }

@@ -32,6 +32,7 @@ public static class SimulatorCommand
         {
             devices, mqttHost, mqttPort, api, adminKey, data, say, timeout, record, verbose,
         };
+        root.Subcommands.Add(Say.SayCommand.Create());
         root.SetAction((parsed, cancellationToken) =>
         {
             SimulatedFleetOptions options = new()

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using SpeakerHub.Cloud.Abstractions.Accounts;
 using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Cloud.Api.Owner;
 using SpeakerHub.Cloud.Gateway;
 using SpeakerHub.Protocol;
 
@@ -26,6 +28,7 @@ public static class AdminEndpoints
 
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
+    private const int DefaultHistoryPageSize = 20;
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
@@ -38,7 +41,8 @@ public static class AdminEndpoints
 
         devices.MapPost("/", ProvisionDevice)
             .WithName("ProvisionDevice")
-            .WithSummary("Provisions a device and returns the key it signs its MQTT tokens with.")
+            .WithSummary("Provisions a device, optionally for an owner, and returns the key it signs its MQTT tokens with.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         devices.MapGet("/", ListDevices)
             .WithName("ListDevices")
@@ -54,23 +58,42 @@ public static class AdminEndpoints
             .WithName("SayToDevice")
             .WithSummary("Runs typed text through the device's voice path and returns the reply.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        devices.MapGet("/{id}/history", GetHistory)
+            .WithName("GetDeviceHistoryAsAdmin")
+            .WithSummary("Lists the device's interactions newest first (transcript, intent, slots, reply, timings).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         devices.MapPost("/{id}/commands", SendCommand)
             .WithName("SendDeviceCommand")
             .WithSummary("Queues a command; it is resent until the device acknowledges it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        routes.MapAdminOwners();
         return routes;
     }
 
     private static async Task<Results<Created<ProvisionedDevice>, ProblemHttpResult>> ProvisionDevice(
         ProvisionDeviceRequest request, IGrainFactory grains, IOptions<MqttOptions> mqtt)
     {
+        var owner = request.OwnerId is null ? null : grains.GetOwner(request.OwnerId);
+        if (owner is not null && await owner.GetProfile() is null)
+        {
+            return AdminOwnerEndpoints.OwnerNotFound(request.OwnerId!);
+        }
+
         var attempts = request.Id is null ? GeneratedIdAttempts : 1;
         for (var attempt = 1; ; attempt++)
         {
             var id = request.Id ?? NewDeviceId();
             try
             {
-                var provisioned = await grains.GetDevice(id).Provision(request.Model!);
+                var provisioned = await grains.GetDevice(id).Provision(request.Model!, request.OwnerId);
+
+                // After provisioning, so an owner's list never names a device that turned out to be someone else's.
+                if (owner is not null)
+                {
+                    await owner.AddDevice(provisioned.DeviceId);
+                }
+
                 var body = new ProvisionedDevice(provisioned.DeviceId, provisioned.KeyHex, new MqttEndpoint(mqtt.Value.Port));
                 return TypedResults.Created($"/api/admin/devices/{provisioned.DeviceId}", body);
             }
@@ -118,6 +141,22 @@ public static class AdminEndpoints
         return snapshot is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Device not found", detail: $"Device '{id}' does not exist.")
             : TypedResults.Ok(DeviceView.From(snapshot));
+    }
+
+    private static async Task<Results<Ok<HistoryPageView>, ValidationProblem, ProblemHttpResult>> GetHistory(
+        string id, IGrainFactory grains, int limit = DefaultHistoryPageSize, long? before = null)
+    {
+        if (!Topics.IsValidDeviceId(id) || await grains.GetDevice(id).GetSnapshot() is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Device not found", detail: $"Device '{id}' does not exist.");
+        }
+
+        return (await OwnerHistoryEndpoints.ReadPage(id, grains, limit, before)).Result switch
+        {
+            Ok<HistoryPageView> page => page,
+            ValidationProblem problem => problem,
+            var other => throw new InvalidOperationException($"Unexpected history result {other.GetType().Name}."),
+        };
     }
 
     private static async Task<Accepted<TwinAccepted>> ChangeTwin(string id, TwinChangeRequest request, IGrainFactory grains)

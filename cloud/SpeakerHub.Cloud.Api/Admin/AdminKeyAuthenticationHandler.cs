@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,17 +21,15 @@ public sealed class AdminKeyAuthenticationHandler(
 {
     public const string SchemeName = "AdminKey";
     public const string PolicyName = "Admin";
-    private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.Read(Request) is not { } token)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (!adminKey.Matches(header.AsSpan(BearerPrefix.Length).Trim()))
+        if (!adminKey.Matches(token))
         {
             return Task.FromResult(AuthenticateResult.Fail("The bearer token is not the admin key."));
         }
@@ -41,19 +38,6 @@ public sealed class AdminKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
-        await problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = "Send the admin key as 'Authorization: Bearer <key>'.",
-            },
-        });
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        BearerToken.ChallengeAsync(Context, problemDetails, "Send the admin key as 'Authorization: Bearer <key>'.");
 }

@@ -1,3 +1,4 @@
+using SpeakerHub.Cloud.Abstractions.Accounts;
 using SpeakerHub.Cloud.Abstractions.Devices;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
@@ -6,7 +7,7 @@ namespace SpeakerHub.Cloud.Api.Admin;
 
 // Request bodies of /api/admin; RequestValidationFilter answers 400 with their field errors before a handler runs.
 
-public sealed record ProvisionDeviceRequest(string? Model, string? Id) : IValidatedRequest
+public sealed record ProvisionDeviceRequest(string? Model, string? Id, string? OwnerId = null) : IValidatedRequest
 {
     // The device grain's own limit, checked here too so the caller gets a field error.
     private const int MaxModelLength = IDeviceGrain.MaxModelLength;
@@ -22,6 +23,25 @@ public sealed record ProvisionDeviceRequest(string? Model, string? Id) : IValida
         if (Id is not null && !Topics.IsValidDeviceId(Id))
         {
             errors["id"] = [$"1..{Topics.MaxDeviceIdLength} characters from A-Z a-z 0-9 - _."];
+        }
+
+        if (OwnerId is not null && !OwnerApiKey.IsValidOwnerId(OwnerId))
+        {
+            errors["ownerId"] = [$"1..{OwnerApiKey.MaxOwnerIdLength} characters from A-Z a-z 0-9 - _."];
+        }
+
+        return errors;
+    }
+}
+
+public sealed record CreateOwnerRequest(string? Name) : IValidatedRequest
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > IOwnerGrain.MaxNameLength)
+        {
+            errors["name"] = [$"Required, 1..{IOwnerGrain.MaxNameLength} characters."];
         }
 
         return errors;

@@ -1,3 +1,4 @@
+using SpeakerHub.Cloud.Abstractions.Accounts;
 using SpeakerHub.Cloud.Abstractions.Devices;
 
 namespace SpeakerHub.Cloud.Api.Admin;
@@ -17,7 +18,8 @@ public sealed record DeviceView(
     string? FirmwareVersion,
     TwinView Desired,
     TwinView Reported,
-    IReadOnlyList<PendingCommandView> PendingCommands)
+    IReadOnlyList<PendingCommandView> PendingCommands,
+    string? OwnerId)
 {
     public static DeviceView From(DeviceSnapshot snapshot) => new(
         snapshot.DeviceId,
@@ -27,7 +29,8 @@ public sealed record DeviceView(
         snapshot.FirmwareVersion,
         TwinView.From(snapshot.Desired),
         TwinView.From(snapshot.Reported),
-        snapshot.PendingCommands.Select(PendingCommandView.From).ToArray());
+        snapshot.PendingCommands.Select(PendingCommandView.From).ToArray(),
+        snapshot.OwnerId);
 }
 
 public sealed record TwinView(long Version, int Volume, bool Muted, int WakeSensitivity)
@@ -51,3 +54,21 @@ public sealed record SayResult(
     public static SayResult From(InteractionResult result) =>
         new(result.InteractionId, result.Text, result.Intent, result.Slots, result.Reply, result.ExpectsFollowUp);
 }
+
+/// <summary>A freshly issued owner key: the only time <see cref="ApiKey"/> is ever shown.</summary>
+public sealed record OwnerKeyView(string OwnerId, string KeyId, string ApiKey, DateTimeOffset CreatedAt)
+{
+    public static OwnerKeyView From(IssuedApiKey key) => new(key.OwnerId, key.KeyId, key.ApiKey, key.CreatedAt);
+}
+
+public sealed record OwnerView(string Id, string Name, DateTimeOffset CreatedAt, IReadOnlyList<string> DeviceIds, IReadOnlyList<OwnerKeyInfoView> Keys)
+{
+    public static OwnerView From(OwnerProfile profile) => new(
+        profile.OwnerId,
+        profile.Name,
+        profile.CreatedAt,
+        profile.DeviceIds,
+        profile.Keys.Select(key => new OwnerKeyInfoView(key.KeyId, key.CreatedAt)).ToArray());
+}
+
+public sealed record OwnerKeyInfoView(string KeyId, DateTimeOffset CreatedAt);

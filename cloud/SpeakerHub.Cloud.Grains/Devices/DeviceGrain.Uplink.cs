@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Cloud.Abstractions.History;
+using SpeakerHub.Cloud.Grains.Dialog;
+using SpeakerHub.Cloud.Grains.Voice;
 using SpeakerHub.Cloud.Grains.Skills;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
@@ -9,12 +13,6 @@ namespace SpeakerHub.Cloud.Grains.Devices;
 /// <summary>What the device sends: hello, status, twin reports, command results, utterances, voice, telemetry, events.</summary>
 public sealed partial class DeviceGrain
 {
-    /// <summary>Said to a finished voice utterance until the cloud recognises speech.</summary>
-    public const string VoiceNotAvailableSpeech = "Voice recognition isn't available yet.";
-
-    // Voice frames received since activation, for diagnostics; in memory only, like the session.
-    private long voiceFramesReceived;
-
     /// <summary>
     /// Never throws: the gateway calls this for every device message, and one device's bad bytes or a
     /// failing write must not surface as errors in the gateway's receive loop.
@@ -154,29 +152,6 @@ public sealed partial class DeviceGrain
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Counts the audio and answers the final chunk, so the device leaves Thinking at once instead of
-    /// waiting out its reply timeout. The speech recognition issue replaces this with streaming each
-    /// chunk into a pooled recogniser and answering through the text path.
-    /// </summary>
-    private async Task OnVoiceChunk(VoiceChunk chunk)
-    {
-        voiceFramesReceived += chunk.FrameCount;
-        logger.LogDebug(
-            "Device {DeviceId} voice {InteractionId} frames {FirstFrame}+{FrameCount} (final: {Final}, {Total} since activation)",
-            DeviceId, chunk.CorrelationId, chunk.Sequence, chunk.FrameCount, chunk.IsFinal, voiceFramesReceived);
-        if (!chunk.IsFinal)
-        {
-            return;
-        }
-
-        var reply = DownlinkMessages.Reply(chunk.CorrelationId, VoiceNotAvailableSpeech, IntentMatch.NoneIntent, expectsFollowUp: false);
-        if (reply is not null)
-        {
-            await TrySend(Topics.Reply, reply);
-        }
-    }
-
     private Task OnEvent(DeviceEvent deviceEvent)
     {
         logger.LogInformation(
@@ -184,17 +159,42 @@ public sealed partial class DeviceGrain
         return Task.CompletedTask;
     }
 
+    // The open question or follow-up of this device's dialog; seconds long, so memory is enough.
+    private readonly DialogSession dialog = new();
+
     /// <summary>
-    /// Typed or spoken text → skill → twin change (same path as the API's) and a reply downlink with
-    /// the interaction's correlation id. <paramref name="idTaken"/>: the id came from this grain's
-    /// counter, which must be stored so it never repeats.
+    /// Typed text → dialog → skill → twin change (same path as the API's) and a spoken reply with the
+    /// interaction's correlation id. <paramref name="idTaken"/>: the id came from this grain's counter,
+    /// which must be stored so it never repeats.
     /// </summary>
     private async Task<InteractionResult> RunTextPath(uint interactionId, string text, bool idTaken)
     {
-        var routed = intentRouter.Route(text, new SkillContext(DeviceId, State.Desired));
-        var outcome = routed.Outcome;
+        var started = Stopwatch.GetTimestamp();
+        var answer = await Understand(text, mustPersist: idTaken);
+        var understandingMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var spoken = await Speak(interactionId, answer, started);
+        await RecordInteraction(
+            new InteractionRecord(
+                interactionId, time.GetUtcNow(), InteractionSource.Text, InteractionTrigger.Typed, text, answer.Intent,
+                answer.Slots, answer.Speech, answer.Understood ? InteractionOutcome.Answered : InteractionOutcome.NotUnderstood,
+                UnderstandingMs: understandingMs,
+                FirstAudioMs: spoken.FirstAudioMs,
+                TotalMs: Stopwatch.GetElapsedTime(started).TotalMilliseconds),
+            audio: null);
+        return new InteractionResult(interactionId, text, answer.Intent, answer.Slots, answer.Speech, answer.ExpectsFollowUp);
+    }
+
+    /// <summary>
+    /// Text (typed or recognized) → dialog → skill; a twin change the skill asks for is applied as a new
+    /// desired version and sent, exactly as an API change would be.
+    /// </summary>
+    private async Task<Answer> Understand(string text, bool mustPersist)
+    {
+        var context = new SkillContext(DeviceId, State.Desired, State.OwnerId, GrainFactory);
+        var turn = await dialogEngine.RespondAsync(dialog, text, context, CancellationToken.None);
+        var outcome = turn.Outcome;
         var twinChanged = outcome.TwinChange is { } change && ApplyDesired(change);
-        if (twinChanged || idTaken)
+        if (twinChanged || mustPersist)
         {
             await Persist();
         }
@@ -204,17 +204,19 @@ public sealed partial class DeviceGrain
             await TrySendDesired();
         }
 
-        var reply = DownlinkMessages.Reply(interactionId, outcome.Speech, routed.Match.Intent, outcome.ExpectsFollowUp);
-        if (reply is null)
-        {
-            logger.LogWarning("Reply to device {DeviceId} for intent {Intent} does not fit a message", DeviceId, routed.Match.Intent);
-        }
-        else
-        {
-            await TrySend(Topics.Reply, reply);
-        }
+        return new Answer(turn.Match.Intent, turn.Match.Slots, outcome.Speech, outcome.ExpectsFollowUp, outcome.Understood);
+    }
 
-        return new InteractionResult(
-            interactionId, text, routed.Match.Intent, routed.Match.Slots, outcome.Speech, outcome.ExpectsFollowUp);
+    /// <summary>Keeps the interaction in the owner's history; a history failure never fails the interaction.</summary>
+    private async Task RecordInteraction(InteractionRecord record, byte[]? audio)
+    {
+        try
+        {
+            await GrainFactory.GetHistory(DeviceId).Record(record, audio);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "History of device {DeviceId} missed interaction {InteractionId}", DeviceId, record.InteractionId);
+        }
     }
 }

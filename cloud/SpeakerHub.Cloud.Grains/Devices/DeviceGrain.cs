@@ -1,11 +1,17 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Abstractions.Devices;
-using SpeakerHub.Cloud.Grains.Skills;
+using SpeakerHub.Cloud.Abstractions.History;
+using SpeakerHub.Cloud.Grains.Dialog;
+using SpeakerHub.Cloud.Grains.Voice;
+using SpeakerHub.Cloud.Speech.Recognition;
+using SpeakerHub.Cloud.Speech.Synthesis;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
 using SpeakerHub.Protocol.Security;
+using SpeakerHub.Cloud.Grains.Storage;
 
 namespace SpeakerHub.Cloud.Grains.Devices;
 
@@ -16,13 +22,17 @@ namespace SpeakerHub.Cloud.Grains.Devices;
 /// </summary>
 public sealed partial class DeviceGrain(
     [PersistentState("device", "devices")] IPersistentState<DeviceState> stored,
-    IntentRouter intentRouter,
+    DialogEngine dialogEngine,
+    SpeechRecognizer recognizer,
+    SpeechSynthesizer synthesizer,
     IOptions<DeviceOptions> options,
+    IOptions<VoiceOptions> voiceOptions,
+    VoiceMetrics voiceMetrics,
     TimeProvider time,
-    ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
+    ILogger<DeviceGrain> logger) : Grain, IDeviceGrain, IDisposable
 {
     /// <summary>Top bit of an announcement's correlation id: the device knows it did not ask (docs/protocol.md).</summary>
-    public const uint AnnouncementFlag = 0x8000_0000;
+    public const uint AnnouncementFlag = Reply.AnnouncementIdBit;
 
     /// <summary>The intent name a device sees on an announcement's reply.</summary>
     public const string AnnouncementIntent = "Announcement";
@@ -193,8 +203,27 @@ public sealed partial class DeviceGrain(
 
         var id = AnnouncementFlag | State.NextAnnouncementId;
         State.NextAnnouncementId = State.NextAnnouncementId >= ~AnnouncementFlag ? 1 : State.NextAnnouncementId + 1;
-        var reply = DownlinkMessages.Reply(id, speech, AnnouncementIntent, expectsFollowUp: false);
-        return reply is not null && await TrySend(Topics.Reply, reply);
+        var answer = new Answer(AnnouncementIntent, new Dictionary<string, string>(), speech, ExpectsFollowUp: false);
+        var spoken = await Speak(id, answer, Stopwatch.GetTimestamp());
+        await RecordInteraction(
+            new InteractionRecord(id, time.GetUtcNow(), InteractionSource.Announcement, InteractionTrigger.None, null,
+                AnnouncementIntent, answer.Slots, speech, spoken.Delivered ? InteractionOutcome.Answered : InteractionOutcome.Failed,
+                FirstAudioMs: spoken.FirstAudioMs),
+            audio: null);
+        return spoken.Delivered;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A pooled decoder must go back to the pool even when the device vanished mid-sentence.
+        Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        EndUtterance();
+        StopPacedReply();
     }
 
     private void EnsureProvisioned()
@@ -286,19 +315,7 @@ public sealed partial class DeviceGrain(
         DelayDeactivation(TimeSpan.Zero);
     }
 
-    private async Task Persist()
-    {
-        try
-        {
-            await stored.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is now ahead of storage; let the next call start from what was really stored.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task Persist() => stored.WriteOrDeactivateAsync(DeactivateOnIdle);
 
     private sealed record DeviceSession(string Id, IDownlink Downlink);
 }

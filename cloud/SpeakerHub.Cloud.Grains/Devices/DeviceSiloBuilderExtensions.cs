@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Grains.Skills;
+using SpeakerHub.Cloud.Grains.Voice;
+using SpeakerHub.Cloud.Speech.Recognition;
+using SpeakerHub.Cloud.Speech.Synthesis;
 
 namespace SpeakerHub.Cloud.Grains.Devices;
 
@@ -23,7 +26,23 @@ public static class DeviceSiloBuilderExtensions
         services.AddOptions<DeviceOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeviceOptions>, DeviceOptionsValidator>());
         services.AddSpeakerHubSkills();
+        services.AddSpeakerHubSpeechRecognition();
+        services.AddSpeakerHubSpeechSynthesis();
+        services.AddOptions<VoiceOptions>().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<VoiceMetrics>();
+        services.AddHostedService<SpeechWarmup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VoiceOptions>, VoiceOptionsValidator>());
         return builder;
+    }
+
+    private sealed class VoiceOptionsValidator : IValidateOptions<VoiceOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, VoiceOptions options)
+        {
+            var problems = options.Problems().Select(problem => $"{VoiceOptions.SectionName}: {problem}").ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     private sealed class DeviceOptionsValidator : IValidateOptions<DeviceOptions>

@@ -30,12 +30,14 @@ public static class DownlinkMessages
         }.ToBytes();
 
     /// <summary>Null when the reply does not fit one message.</summary>
-    public static byte[]? Reply(uint correlationId, string text, string intent, bool expectsFollowUp) =>
+    /// <remarks><paramref name="audioFollows"/>: <c>ReplyAudio</c> with the same id follows and the device plays it.</remarks>
+    public static byte[]? Reply(uint correlationId, string text, string intent, bool expectsFollowUp, bool audioFollows) =>
         new Reply
         {
             CorrelationId = correlationId,
             Text = text,
             Intent = intent,
             ExpectsFollowUp = expectsFollowUp,
+            AudioFollows = audioFollows,
         }.ToBytes();
 }

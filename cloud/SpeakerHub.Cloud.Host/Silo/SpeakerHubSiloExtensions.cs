@@ -1,10 +1,18 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SpeakerHub.Cloud.Grains.Accounts;
 using SpeakerHub.Cloud.Grains.Devices;
+using SpeakerHub.Cloud.Grains.Dialog;
+using SpeakerHub.Cloud.Grains.History;
+using SpeakerHub.Cloud.Grains.Home;
 using SpeakerHub.Cloud.Grains.Skills;
 using SpeakerHub.Cloud.Grains.Storage;
 using SpeakerHub.Cloud.Grains.Storage.Reminders;
+using SpeakerHub.Cloud.Grains.Timers;
+using SpeakerHub.Cloud.Grains.Voice;
 using SpeakerHub.Cloud.Host.Storage;
+using SpeakerHub.Cloud.Speech.Recognition;
+using SpeakerHub.Cloud.Speech.Synthesis;
 
 namespace SpeakerHub.Cloud.Host.Silo;
 
@@ -28,12 +36,27 @@ public static class SpeakerHubSiloExtensions
         {
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
             silo.AddSpeakerHubGrainStorage(DeviceStore, store => store.ConnectionString = connectionString);
+            silo.AddSpeakerHubGrainStorage(SkillStorage.Name, store => store.ConnectionString = connectionString);
             silo.UseSpeakerHubReminders(reminders => reminders.ConnectionString = connectionString);
             silo.AddSpeakerHubDevices();
+            silo.AddSpeakerHubAccounts();
+            silo.AddSpeakerHubHistory();
         });
 
-        builder.Services.AddOptions<DeviceOptions>().Bind(builder.Configuration.GetSection(DeviceOptions.SectionName));
-        builder.Services.AddOptions<SkillOptions>().Bind(builder.Configuration.GetSection(SkillOptions.SectionName));
+        Bind<DeviceOptions>(builder, DeviceOptions.SectionName);
+        Bind<SkillOptions>(builder, SkillOptions.SectionName);
+        Bind<DialogOptions>(builder, DialogOptions.SectionName);
+        Bind<TimerOptions>(builder, TimerOptions.SectionName);
+        Bind<HomeOptions>(builder, HomeOptions.SectionName);
+        Bind<AccountOptions>(builder, AccountOptions.SectionName);
+        Bind<HistoryOptions>(builder, HistoryOptions.SectionName);
+        Bind<VoiceOptions>(builder, VoiceOptions.SectionName);
+        Bind<SpeechRecognitionOptions>(builder, SpeechRecognitionOptions.SectionName);
+        Bind<SynthesisOptions>(builder, SynthesisOptions.SectionName);
         return builder;
     }
+
+    private static void Bind<TOptions>(IHostApplicationBuilder builder, string section)
+        where TOptions : class =>
+        builder.Services.AddOptions<TOptions>().Bind(builder.Configuration.GetSection(section));
 }

@@ -18,6 +18,7 @@ namespace SpeakerHub.Firmware.Core.Audio
         private readonly ITransport _transport;
         private readonly string _topic;
         private uint _interactionId;
+        private byte _trigger;
         private int _frameCount;
         private bool _open;
 
@@ -38,6 +39,12 @@ namespace SpeakerHub.Firmware.Core.Audio
             get { return _interactionId; }
         }
 
+        /// <summary>What opened the current (or last) utterance: a <c>VoiceChunk.Trigger…</c> constant.</summary>
+        public byte Trigger
+        {
+            get { return _trigger; }
+        }
+
         /// <summary>Frames of the current (or last) utterance encoded so far.</summary>
         public int FrameCount
         {
@@ -49,12 +56,13 @@ namespace SpeakerHub.Firmware.Core.Audio
         /// <summary>Chunks the link would not take (not connected, send queue full); their audio is lost.</summary>
         public int RefusedChunks { get; private set; }
 
-        public void Start(uint interactionId)
+        public void Start(uint interactionId, byte trigger)
         {
             // Each utterance starts from the state the cloud's decoder assumes for a first block.
             _encoder.Reset();
             _chunk.Discard();
             _interactionId = interactionId;
+            _trigger = trigger;
             _frameCount = 0;
             _open = true;
         }
@@ -74,7 +82,7 @@ namespace SpeakerHub.Firmware.Core.Audio
 
             if (!_chunk.IsOpen)
             {
-                _chunk.Begin(_interactionId, (uint)_frameCount);
+                _chunk.Begin(_interactionId, (uint)_frameCount, _trigger);
             }
 
             if (_chunk.AddFrame(_encoder, samples, offset))

@@ -32,12 +32,17 @@ public sealed partial class DeviceRunner : IAsyncDisposable
     private readonly Action<long> _tick;
     private readonly Action<short[]> _audioFrames;
     private readonly SimulatedButton _talkButton;
+    private readonly SimulatedButton _tapButton;
     private readonly List<(ButtonEvent Button, TaskCompletionSource Reported)> _awaitedTalkEdges = [];
     private readonly Lock _gate = new();
 
     // Touched only on the loop.
     private readonly Dictionary<uint, TaskCompletionSource<string>> _awaitingReply = [];
     private long _loopNowMs;
+    private long _messageArrivedAt;
+
+    // When the input being handled started: anything it publishes leaves after this instant.
+    private long _inputStartedAt;
 
     private TaskCompletionSource _online = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
@@ -57,7 +62,8 @@ public sealed partial class DeviceRunner : IAsyncDisposable
         ISettingsStore settings,
         IRandomSource? random = null,
         TimeProvider? time = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        int microphoneBufferFrames = WavMicrophone.DmaFrames)
     {
         _transport = transport;
         _time = time ?? TimeProvider.System;
@@ -65,14 +71,16 @@ public sealed partial class DeviceRunner : IAsyncDisposable
         _startedAt = _time.GetTimestamp();
         Speaker = speaker;
         _device = new SpeakerDevice(identity, options, transport, speaker, Leds, settings, random ?? new SystemRandomSource(), new LoopObserver(this));
-        _microphone = new WavMicrophone(_time);
+        _microphone = new WavMicrophone(_time, microphoneBufferFrames);
         _audioFrames = frame => _device.OnAudioFrame(frame);
         _talkButton = new SimulatedButton(ButtonRole.PushToTalk, (button, _) => OnTalkButton(button));
+        _tapButton = new SimulatedButton(ButtonRole.Talk, (button, _) => OnTalkButton(button));
         _tick = now =>
         {
             Volatile.Write(ref _tickQueued, 0);
             _loopNowMs = now;
             _talkButton.Advance(now);
+            _tapButton.Advance(now);
             if (_microphone.IsStarted)
             {
                 _microphone.DeliverDueFrames();
@@ -84,7 +92,16 @@ public sealed partial class DeviceRunner : IAsyncDisposable
         transport.Connected += (_, _) => Post(now => _device.OnConnected(now));
         transport.ConnectFailed += (_, _) => Post(now => _device.OnConnectFailed(now));
         transport.ConnectionLost += (_, _) => Post(now => _device.OnConnectionLost(now));
-        transport.MessageReceived += (_, message) => Post(_ => _device.OnMessage(message.Topic, message.Payload, 0, message.Payload.Length));
+        transport.MessageReceived += (_, message) =>
+        {
+            // Stamped on arrival, not when the loop gets to it: reply latency is measured at the radio.
+            long arrivedAt = _time.GetTimestamp();
+            Post(_ =>
+            {
+                _messageArrivedAt = arrivedAt;
+                _device.OnMessage(message.Topic, message.Payload, 0, message.Payload.Length);
+            });
+        };
     }
 
     /// <summary>Raised on the loop for every state change.</summary>
@@ -221,6 +238,8 @@ public sealed partial class DeviceRunner : IAsyncDisposable
             reported.TrySetCanceled();
         }
 
+        CancelTurns();
+
         Speaker.Dispose();
         _stopping.Dispose();
     }
@@ -237,6 +256,7 @@ public sealed partial class DeviceRunner : IAsyncDisposable
             {
                 try
                 {
+                    _inputStartedAt = _time.GetTimestamp();
                     input(NowMs());
                 }
                 catch (Exception exception)
@@ -267,51 +287,5 @@ public sealed partial class DeviceRunner : IAsyncDisposable
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
         }
-    }
-
-    private void OnStateChanged(DeviceState previous, DeviceState current)
-    {
-        _state = current;
-        lock (_gate)
-        {
-            if (_device.IsOnline)
-            {
-                _online.TrySetResult();
-            }
-            else if (_online.Task.IsCompleted)
-            {
-                _online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        StateChanged?.Invoke(this, new DeviceStateChangedEventArgs(previous, current));
-    }
-
-    private void OnReply(uint interactionId, string text, bool expectsFollowUp)
-    {
-        if (_awaitingReply.Remove(interactionId, out TaskCompletionSource<string>? waiting))
-        {
-            waiting.TrySetResult(text);
-        }
-
-        ReplyReceived?.Invoke(this, new DeviceReplyEventArgs(interactionId, text, expectsFollowUp));
-    }
-
-    private void OnInteractionFailed(uint interactionId, InteractionFailure reason)
-    {
-        if (_awaitingReply.Remove(interactionId, out TaskCompletionSource<string>? waiting))
-        {
-            waiting.TrySetException(new InteractionFailedException($"{DeviceId} got no reply: {reason}.", reason));
-        }
-    }
-
-    /// <summary>Keeps <see cref="IDeviceObserver"/> off the runner's public surface.</summary>
-    private sealed class LoopObserver(DeviceRunner runner) : IDeviceObserver
-    {
-        public void StateChanged(DeviceState previous, DeviceState current) => runner.OnStateChanged(previous, current);
-
-        public void ReplyReceived(uint interactionId, string text, bool expectsFollowUp) => runner.OnReply(interactionId, text, expectsFollowUp);
-
-        public void InteractionFailed(uint interactionId, InteractionFailure reason) => runner.OnInteractionFailed(interactionId, reason);
     }
 }

@@ -15,6 +15,9 @@ namespace SpeakerHub.Firmware.Lights
         public const int IdleGlow = 4;
         public const int SpeakingLevel = 60;
 
+        /// <summary>Streaming dips to this between flashes: still "on", visibly not the steady Listening.</summary>
+        public const int StreamingDip = 30;
+
         private const int SlowBlinkPeriodMs = 1000;
         private const int FastBlinkPeriodMs = 250;
         private const int BreathePeriodMs = 1500;
@@ -23,6 +26,9 @@ namespace SpeakerHub.Firmware.Lights
         private const int OfflineBlipMs = 100;
         private const int UpdatingPeriodMs = 1200;
         private const int UpdatingBlinkMs = 120;
+
+        /// <summary>8 Hz: fast enough to read as "sending", unlike any of the slower patterns.</summary>
+        private const int StreamingFlickerPeriodMs = 125;
 
         public static int Brightness(DeviceState state, long nowMs)
         {
@@ -37,8 +43,9 @@ namespace SpeakerHub.Firmware.Lights
                 case DeviceState.Idle:
                     return IdleGlow;
                 case DeviceState.Listening:
-                case DeviceState.Streaming:
                     return Full;
+                case DeviceState.Streaming:
+                    return (nowMs % StreamingFlickerPeriodMs) < (StreamingFlickerPeriodMs / 2) ? Full : StreamingDip;
                 case DeviceState.Thinking:
                     return Breathe(nowMs, BreathePeriodMs);
                 case DeviceState.Speaking:

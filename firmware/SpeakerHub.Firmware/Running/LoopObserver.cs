@@ -36,6 +36,27 @@ namespace SpeakerHub.Firmware.Running
             Debug.WriteLine("interaction " + interactionId.ToString() + " failed: " + ((int)reason).ToString());
         }
 
+        public void UtteranceStarted(uint interactionId, byte trigger)
+        {
+            Debug.WriteLine("utterance " + interactionId.ToString() + " opened by trigger " + trigger.ToString());
+        }
+
+        public void UtteranceSent(uint interactionId, int frames)
+        {
+            Debug.WriteLine("utterance " + interactionId.ToString() + " sent: " + frames.ToString() + " frames");
+        }
+
+        public void ReplyAudioStarted(uint interactionId)
+        {
+            Debug.WriteLine("reply audio " + interactionId.ToString() + " started");
+        }
+
+        public void ReplyAudioFinished(uint interactionId, ReplyAudioOutcome outcome, int playedFrames, int concealedFrames)
+        {
+            Debug.WriteLine("reply audio " + interactionId.ToString() + " ended (" + ((int)outcome).ToString() + "): "
+                + playedFrames.ToString() + " frames, " + concealedFrames.ToString() + " concealed");
+        }
+
         /// <summary>nanoFramework's enum ToString gives the number unless reflection metadata is kept; spell them out.</summary>
         private static string StateName(DeviceState state)
         {

@@ -1,30 +1,23 @@
-using SpeakerHub.Protocol.Audio;
-
 namespace SpeakerHub.Protocol.Messages
 {
     /// <summary>
-    /// Up to <see cref="MaxFrames"/> 20 ms frames of microphone audio on <c>up/voice</c>, one IMA-ADPCM
-    /// block per frame. The correlation id is the interaction id (the reply carries it back); the
-    /// sequence is the index of the chunk's first frame in the utterance, so the cloud places every chunk
-    /// and notices a lost one; <see cref="Envelope.FlagFinal"/> marks the utterance's last chunk.
-    /// Decoding does not copy the audio: <see cref="Blocks"/> points into the received bytes, which is
-    /// what lets one instance decode a whole stream without allocating.
+    /// Up to <see cref="MaxFrames"/> 20 ms frames of microphone audio on <c>up/voice</c> (the shape and
+    /// rules are <see cref="AudioChunk"/>'s). The reply carries the interaction id back. Every chunk of an
+    /// utterance names what opened it (<see cref="Trigger"/>), so the cloud knows whether a wake phrase
+    /// has to be confirmed first.
     /// </summary>
-    public sealed class VoiceChunk : Message
+    public sealed class VoiceChunk : AudioChunk
     {
-        public const byte TagFrameCount = 1;
-        public const byte TagFormat = 2;
-        public const byte TagBlocks = 3;
+        public const byte TagTrigger = 4;
 
-        /// <summary>IMA ADPCM, 16 kHz mono, one block per 320-sample (20 ms) frame.</summary>
-        public const byte FormatAdpcm16kHz20ms = 1;
+        /// <summary>The talk button (tap or hold); also what an absent trigger field means.</summary>
+        public const byte TriggerButton = 1;
 
-        public const int SampleRate = 16000;
-        public const int FrameSamples = 320;
-        public const int FrameMilliseconds = FrameSamples * 1000 / SampleRate;
+        /// <summary>Speech onset while idle: the cloud checks for the wake phrase before acting.</summary>
+        public const byte TriggerWake = 2;
 
-        /// <summary>One frame's block: the 4-byte ADPCM state header and 4 bits per sample.</summary>
-        public const int BlockLength = ImaAdpcm.BlockHeaderLength + (FrameSamples / 2);
+        /// <summary>The answer to a reply that asked a question; no wake phrase expected.</summary>
+        public const byte TriggerFollowUp = 3;
 
         /// <summary>
         /// Frames per message (DESIGN §2): 60 ms of audio in ~0.5 KB keeps MQTT overhead low without
@@ -35,99 +28,50 @@ namespace SpeakerHub.Protocol.Messages
         public const int MaxBlocksLength = MaxFrames * BlockLength;
 
         /// <summary>Largest encoded chunk, trace context included: what a device's voice writer must hold.</summary>
-        public const int MaxMessageLength = Envelope.HeaderLength + Envelope.TraceLength
-            + (3 * MessageWriter.FieldHeaderLength) + 1 + 1 + MaxBlocksLength;
+        public const int MaxMessageLength = FixedMessageLength + MessageWriter.FieldHeaderLength + 1 + MaxBlocksLength;
 
-        /// <summary>1..<see cref="MaxFrames"/>; 0 after a decode means the field was absent.</summary>
-        public int FrameCount;
+        /// <summary>One of the Trigger constants; 0 after a decode means absent, which is read as the button.</summary>
+        public byte Trigger;
 
-        /// <summary>Audio format code; 0 after a decode means the field was absent.</summary>
-        public byte Format;
-
-        /// <summary>View of the blocks: <see cref="FrameCount"/> × <see cref="BlockLength"/> bytes.</summary>
-        public byte[] Blocks;
-        public int BlocksOffset;
-        public int BlocksLength;
+        public VoiceChunk()
+            : base(MaxFrames, false)
+        {
+        }
 
         public override byte Type
         {
             get { return MessageType.VoiceChunk; }
         }
 
-        /// <summary>The utterance's last chunk: the device now waits for the reply.</summary>
-        public bool IsFinal
-        {
-            get { return (Flags & Envelope.FlagFinal) != 0; }
-        }
-
-        /// <summary>Where block <paramref name="frame"/> (0-based within this chunk) starts in <see cref="Blocks"/>.</summary>
-        public int BlockOffset(int frame)
-        {
-            return BlocksOffset + (frame * BlockLength);
-        }
-
-        public void SetBlocks(byte[] buffer, int offset, int length)
-        {
-            Blocks = buffer;
-            BlocksOffset = offset;
-            BlocksLength = length;
-        }
-
         protected override void WriteFields(MessageWriter writer)
         {
-            writer.WriteByte(TagFrameCount, (byte)FrameCount);
-            writer.WriteByte(TagFormat, Format);
-            if (Blocks != null)
+            base.WriteFields(writer);
+            if (Trigger != 0)
             {
-                writer.WriteBytes(TagBlocks, Blocks, BlocksOffset, BlocksLength);
+                writer.WriteByte(TagTrigger, Trigger);
             }
         }
 
         protected override void ReadField(FieldReader reader)
         {
-            switch (reader.Tag)
+            if (reader.Tag == TagTrigger)
             {
-                case TagFrameCount: FrameCount = reader.ReadByte(); break;
-                case TagFormat: Format = reader.ReadByte(); break;
-                case TagBlocks: SetBlocks(reader.Buffer, reader.ValueOffset, reader.ValueLength); break;
+                Trigger = reader.ReadByte();
+                return;
             }
+
+            base.ReadField(reader);
         }
 
         protected override void Clear()
         {
-            FrameCount = 0;
-            Format = 0;
-            SetBlocks(null, 0, 0);
+            base.Clear();
+            Trigger = 0;
         }
 
         protected override ProtocolError Validate()
         {
-            // Frames from different utterances must never be stitched together, so the id is required.
-            if (CorrelationId == 0 || FrameCount == 0 || Format == 0 || Blocks == null)
-            {
-                return ProtocolError.MissingField;
-            }
-
-            if (FrameCount > MaxFrames || Format != FormatAdpcm16kHz20ms)
-            {
-                return ProtocolError.OutOfRange;
-            }
-
-            if (BlocksLength != FrameCount * BlockLength)
-            {
-                return ProtocolError.BadFieldLength;
-            }
-
-            // Checked here so a receiver can hand every block to the decoder without a failure path.
-            for (int frame = 0; frame < FrameCount; frame++)
-            {
-                if (Blocks[BlockOffset(frame) + ImaAdpcm.StepIndexOffset] > ImaAdpcm.MaxStepIndex)
-                {
-                    return ProtocolError.OutOfRange;
-                }
-            }
-
-            return ProtocolError.None;
+            return Trigger > TriggerFollowUp ? ProtocolError.OutOfRange : base.Validate();
         }
     }
 }

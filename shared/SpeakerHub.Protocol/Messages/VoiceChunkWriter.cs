@@ -49,14 +49,16 @@ namespace SpeakerHub.Protocol.Messages
 
         /// <summary>
         /// Starts a chunk of interaction <paramref name="interactionId"/> whose first frame is frame
-        /// <paramref name="firstFrame"/> of the utterance. Discards a chunk still open. False when the
-        /// writer is too small for <see cref="VoiceChunk.MaxMessageLength"/>.
+        /// <paramref name="firstFrame"/> of the utterance, opened by <paramref name="trigger"/> (a
+        /// <c>VoiceChunk.Trigger…</c> constant). Discards a chunk still open. False when the writer is
+        /// too small for <see cref="VoiceChunk.MaxMessageLength"/>.
         /// </summary>
-        public bool Begin(uint interactionId, uint firstFrame)
+        public bool Begin(uint interactionId, uint firstFrame, byte trigger)
         {
             _frameCount = 0;
             _writer.Begin(MessageType.VoiceChunk, interactionId, firstFrame, 0);
             _writer.WriteByte(VoiceChunk.TagFormat, VoiceChunk.FormatAdpcm16kHz20ms);
+            _writer.WriteByte(VoiceChunk.TagTrigger, trigger);
             _blocksOffset = _writer.OpenField(VoiceChunk.TagBlocks, VoiceChunk.MaxBlocksLength);
             if (_blocksOffset < 0)
             {

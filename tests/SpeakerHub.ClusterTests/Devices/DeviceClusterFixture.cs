@@ -1,6 +1,7 @@
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using SpeakerHub.Cloud.Grains.Devices;
+using SpeakerHub.Cloud.Grains.Skills;
 using Xunit;
 
 namespace SpeakerHub.ClusterTests.Devices;
@@ -20,6 +21,7 @@ public sealed class DeviceClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo
             .AddMemoryGrainStorage("devices")
+            .AddMemoryGrainStorage(SkillStorage.Name)
             .AddSpeakerHubDevices(options => options.MaxPendingCommands = MaxPendingCommands));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -47,11 +47,16 @@ public sealed class RecordingDownlink : IDownlink
 
     public IReadOnlyList<Reply> Replies() => Decode(Topics.Reply, () => new Reply());
 
+    public IReadOnlyList<ReplyAudio> ReplyAudio() => Decode(Topics.Reply, () => new ReplyAudio());
+
     private List<T> Decode<T>(string kind, Func<T> create)
         where T : Message
     {
         var messages = new List<T>();
-        foreach (var downlink in Sent.Where(downlink => downlink.Kind == kind))
+        var type = create().Type;
+
+        // down/reply carries two message types: the reply and its audio. Byte 1 of the envelope says which.
+        foreach (var downlink in Sent.Where(downlink => downlink.Kind == kind && downlink.Payload.Length > 1 && downlink.Payload[1] == type))
         {
             var message = create();
             var error = message.ReadFrom(downlink.Payload, 0, downlink.Payload.Length);

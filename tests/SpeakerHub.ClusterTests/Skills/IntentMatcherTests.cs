@@ -12,23 +12,28 @@ public sealed class IntentMatcherTests
     private readonly IntentMatcher matcher = BuiltInSkills.Catalog.Current.Matcher;
 
     /// <summary>Every sample of every installed intent, with each slot filled by one of its spoken values.</summary>
-    public static TheoryData<string, string, string?> SampleSentences()
+    public static TheoryData<string, string, string> SampleSentences()
     {
-        var data = new TheoryData<string, string, string?>();
+        var data = new TheoryData<string, string, string>();
         foreach (var intent in BuiltInSkills.Catalog.Intents)
         {
             foreach (var sample in intent.SampleUtterances)
             {
                 var sentence = sample;
-                string? slotValue = null;
+                var slots = new SortedDictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (name, type) in intent.Slots)
                 {
+                    if (!sentence.Contains("{" + name + "}", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     var (spoken, canonical) = type.Phrases.OrderBy(pair => pair.Key, StringComparer.Ordinal).First();
                     sentence = sentence.Replace("{" + name + "}", spoken, StringComparison.Ordinal);
-                    slotValue = canonical;
+                    slots[name] = canonical;
                 }
 
-                data.Add(intent.Name, sentence, slotValue);
+                data.Add(intent.Name, sentence, string.Join(", ", slots.Select(slot => slot.Key + "=" + slot.Value)));
             }
         }
 
@@ -37,21 +42,39 @@ public sealed class IntentMatcherTests
 
     [Theory]
     [MemberData(nameof(SampleSentences))]
-    public void Every_sample_utterance_routes_to_its_own_intent(string intent, string sentence, string? slotValue)
+    public void Every_sample_utterance_routes_to_its_own_intent(string intent, string sentence, string slots)
     {
         var match = matcher.Match(sentence);
 
         Assert.Equal(intent, match.Intent);
-        Assert.Equal(slotValue, match.Slots.Values.SingleOrDefault());
+        Assert.Equal(slots, string.Join(", ", match.Slots.OrderBy(slot => slot.Key, StringComparer.Ordinal).Select(slot => slot.Key + "=" + slot.Value)));
     }
 
     [Fact]
     public void Every_built_in_skill_offers_samples()
     {
         Assert.Equal(
-            ["GetTime", "Mute", "SetVolume", "Unmute", "VolumeDown", "VolumeUp"],
+            [
+                "AllLightsOff", "AllLightsOn", "ApplianceAlso", "ApplianceChoiceAnswer", "Brighten", "CancelAllTimers", "CancelTimer",
+                "Dim", "GetDate", "GetDay", "GetTime", "Help", "IsLocked", "IsOn", "Lock", "Mute", "No", "SetBrightness",
+                "SetTemperature", "SetTimer", "SetVolume", "Stop", "TimerChoiceAnswer", "TimerDurationAnswer", "TimerTimeLeft",
+                "TurnOff", "TurnOn", "Unlock", "Unmute", "VolumeDown", "VolumeUp", "Yes",
+            ],
             BuiltInSkills.Catalog.Intents.Select(intent => intent.Name).Order(StringComparer.Ordinal));
         Assert.All(BuiltInSkills.Catalog.Intents, intent => Assert.NotEmpty(intent.SampleUtterances));
+    }
+
+    [Fact]
+    public void Every_word_the_grammar_gets_is_plain_lowercase_letters()
+    {
+        var words = BuiltInSkills.Catalog.Intents
+            .SelectMany(intent => intent.SampleUtterances.SelectMany(sample => SampleParser.Parse(intent, sample))
+                .Where(part => part.Slot is null).Select(part => part.Word)
+                .Concat(intent.Slots.Values.SelectMany(type => type.Phrases.Keys).SelectMany(phrase => phrase.Split(' '))))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.All(words, word => Assert.Matches("^[a-z]+$", word));
     }
 
     [Theory]
@@ -102,7 +125,7 @@ public sealed class IntentMatcherTests
     [Fact]
     public void Two_intents_claiming_the_same_sentence_are_refused_at_start()
     {
-        var services = new ServiceCollection().AddSpeakerHubSkills();
+        var services = new ServiceCollection().AddLogging().AddSpeakerHubSkills();
         services.AddSingleton<ISkill>(new FixedSkill("Silence", "Mute Yourself!"));
 
         using var provider = services.BuildServiceProvider();
@@ -119,8 +142,11 @@ public sealed class IntentMatcherTests
 
     private sealed class FixedSkill(string intent, string sample) : ISkill
     {
+        public string? Capability => null;
+
         public IReadOnlyList<IntentDefinition> Intents { get; } = [new(intent, [sample])];
 
-        public SkillOutcome Handle(IntentMatch match, SkillContext context) => new("ok", new TwinChange());
+        public Task<SkillOutcome> HandleAsync(IntentMatch match, SkillContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(new SkillOutcome("ok", new TwinChange()));
     }
 }

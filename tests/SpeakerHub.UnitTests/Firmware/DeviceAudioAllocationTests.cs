@@ -47,27 +47,73 @@ public sealed class DeviceAudioAllocationTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void Voice_activity_wake_and_tap_utterances_and_reply_audio_playback_allocate_nothing_after_warm_up()
+    {
+        AudioPath path = new();
+        for (int i = 0; i < WarmUpUtterances; i++)
+        {
+            path.WakeAndHearTheSpokenReply();
+            path.TapAndHearTheReply();
+        }
+
+        int framesBefore = path.FramesHeard;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int cycles = 0;
+        while (path.FramesHeard - framesBefore < MeasuredFrames)
+        {
+            path.WakeAndHearTheSpokenReply();
+            path.TapAndHearTheReply();
+            cycles++;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The loop really listened, streamed and played: two utterances and one spoken reply per cycle.
+        int total = WarmUpUtterances + cycles;
+        Assert.Equal(2 * total, path.Observer.UtterancesSent);
+        Assert.Equal(2 * total, path.Transport.FinalVoiceChunks);
+        Assert.Equal(total, path.Observer.ReplyAudioStarts);
+        Assert.Equal(total, path.Observer.RepliesPlayed);
+        Assert.Equal(0, path.Observer.Failures);
+        Assert.Equal(0, path.Device.ConcealedReplyFrames);
+        Assert.Equal(DeviceState.Idle, path.Device.State);
+        Assert.Equal(0, allocated);
+    }
+
     /// <summary>
-    /// One online device with ports that allocate nothing, driven like the runner's loop: press, a
-    /// 20 ms frame and a tick at a time, release, then the cloud's reply (empty speech, so it decodes
-    /// without allocating a string) and back to Idle.
+    /// One online device with ports that allocate nothing, driven like the runner's loop: a 20 ms frame
+    /// and a tick at a time, in a room with a little noise; the cloud's replies are prebuilt messages
+    /// whose correlation id is patched in place (empty text, so decoding allocates no string).
     /// </summary>
     private sealed class AudioPath
     {
+        private const int RoomNoise = 400;
+        private const int ReplyFrames = 2 * ReplyAudio.MaxFrames;
+
         private readonly short[][] _frames = MicrophoneFrames.Tone(50);
+        private readonly short[][] _noise = MicrophoneFrames.Noise(50, RoomNoise);
+        private readonly short[][] _speech = MicrophoneFrames.ToneOverNoise(50, 4000, RoomNoise);
         private readonly byte[] _reply = new Reply { CorrelationId = 1, Text = string.Empty }.ToBytes()!;
+        private readonly byte[] _spokenReply = new Reply { CorrelationId = 1, Text = string.Empty, AudioFollows = true }.ToBytes()!;
+        private readonly byte[][] _replyAudio;
         private readonly string _replyTopic = Topics.Down(DeviceHarness.DeviceId, Topics.Reply);
+        private readonly FakeSpeaker _speaker = new(recordSamples: false) { Capacity = 2 * VoiceChunk.FrameSamples };
         private long _now = 1_000;
         private int _nextFrame;
 
         public AudioPath()
         {
+            ReplyAudioStream voice = new(1, ReplyFrames);
+            _replyAudio = [voice.Chunk(0, ReplyAudio.MaxFrames, final: false).ToBytes()!,
+                voice.Chunk(ReplyAudio.MaxFrames, ReplyAudio.MaxFrames, final: false).ToBytes()!,
+                voice.Chunk(ReplyFrames, 0, final: true).ToBytes()!];
             Transport = new PreallocatedTransport(Topics.Up(DeviceHarness.DeviceId, Topics.Voice));
             Device = new SpeakerDevice(
                 new DeviceIdentity(DeviceHarness.DeviceId, "test-speaker", "1.2.3", Hello.CapabilityMicrophone | Hello.CapabilitySpeaker),
                 new DeviceOptions(),
                 Transport,
-                new FakeSpeaker(),
+                _speaker,
                 new DarkLeds(),
                 new MemorySettingsStore(),
                 ScriptedRandom.Highest,
@@ -84,6 +130,8 @@ public sealed class DeviceAudioAllocationTests
 
         public CountingObserver Observer { get; } = new();
 
+        public int FramesHeard { get; private set; }
+
         public void TalkAndHearTheReply()
         {
             Device.OnButton(ButtonEvent.TalkPressed, _now);
@@ -96,8 +144,54 @@ public sealed class DeviceAudioAllocationTests
             }
 
             Device.OnButton(ButtonEvent.TalkReleased, _now);
-            BigEndian.WriteUInt32(_reply, 4, Device.PendingInteractionId);
-            Device.OnMessage(_replyTopic, _reply, 0, _reply.Length);
+            Answer(_reply, Device.PendingInteractionId);
+        }
+
+        /// <summary>Room noise, then speech while idle: a wake utterance the hangover ends, answered with audio.</summary>
+        public void WakeAndHearTheSpokenReply()
+        {
+            Hear(_noise, 30);
+            Hear(_speech, 20);
+            Hear(_noise, 30);
+            uint id = Device.PendingInteractionId;
+            Answer(_spokenReply, id);
+            for (int i = 0; i < _replyAudio.Length; i++)
+            {
+                Answer(_replyAudio[i], id);
+            }
+
+            while (Device.State == DeviceState.Speaking)
+            {
+                _speaker.Drain(VoiceChunk.FrameSamples);
+                Hear(_noise, 1);
+            }
+        }
+
+        /// <summary>A tap, a pause, speech, and the hangover ends it; the answer is empty.</summary>
+        public void TapAndHearTheReply()
+        {
+            Device.OnButton(ButtonEvent.ShortPress, _now);
+            Hear(_noise, 10);
+            Hear(_speech, 20);
+            Hear(_noise, 30);
+            Answer(_reply, Device.PendingInteractionId);
+        }
+
+        private void Hear(short[][] frames, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                Device.OnAudioFrame(frames[i % frames.Length]);
+                FramesHeard++;
+                _now += VoiceChunk.FrameMilliseconds;
+                Device.OnTick(_now);
+            }
+        }
+
+        private void Answer(byte[] message, uint interactionId)
+        {
+            BigEndian.WriteUInt32(message, 4, interactionId);
+            Device.OnMessage(_replyTopic, message, 0, message.Length);
         }
     }
 

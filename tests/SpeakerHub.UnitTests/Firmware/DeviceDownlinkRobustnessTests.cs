@@ -64,7 +64,7 @@ public sealed class DeviceDownlinkRobustnessTests
         DeviceHarness harness = new DeviceHarness().BootOnline();
         harness.Speaker.ThrowOnSay = true;
 
-        harness.Deliver(Topics.Reply, new Reply { CorrelationId = 1, Text = "boom" });
+        harness.Deliver(Topics.Reply, new Reply { CorrelationId = DeviceHarness.AnnouncementId, Text = "boom" });
 
         Assert.Equal(1, harness.Device.PortFaults);
         harness.Deliver(Topics.Command, DeviceHarness.Command(2, CommandNames.VolumeUp));

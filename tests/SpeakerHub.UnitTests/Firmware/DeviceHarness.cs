@@ -10,6 +10,9 @@ internal sealed class DeviceHarness
     public const string DeviceId = "kitchen-1";
     public const int TickMs = 20;
 
+    /// <summary>A correlation id the cloud gives a reply nobody asked for (a timer going off).</summary>
+    public const uint AnnouncementId = Reply.AnnouncementIdBit | 41;
+
     public DeviceHarness(DeviceOptions? options = null, IRandomSource? random = null, MemorySettingsStore? store = null)
     {
         Options = options ?? new DeviceOptions();
@@ -102,6 +105,22 @@ internal sealed class DeviceHarness
         Device.OnMessage(Topics.Down(DeviceId, kind), bytes, 0, bytes.Length);
     }
 
+    /// <summary>Hands the device one 20 ms microphone frame and ticks, as the runner's loop does.</summary>
+    public void Hear(short[] frame)
+    {
+        Device.OnAudioFrame(frame);
+        Now += TickMs;
+        Device.OnTick(Now);
+    }
+
+    public void Hear(IEnumerable<short[]> frames)
+    {
+        foreach (short[] frame in frames)
+        {
+            Hear(frame);
+        }
+    }
+
     public void DeliverRaw(string kind, byte[] bytes) => Device.OnMessage(Topics.Down(DeviceId, kind), bytes, 0, bytes.Length);
 
     public List<TransportOperation> PublishedOn(string kind) =>
@@ -113,6 +132,14 @@ internal sealed class DeviceHarness
         Assert.Equal(ProtocolError.None, message.ReadFrom(publish.Payload, 0, publish.Payload.Length));
         return message;
     }
+
+    /// <summary>Every voice chunk published so far, decoded.</summary>
+    public List<VoiceChunk> VoiceChunks() =>
+    [
+        .. PublishedOn(Topics.Voice)
+            .Where(publish => publish.Payload[1] == MessageType.VoiceChunk)
+            .Select(publish => Decode(publish, new VoiceChunk())),
+    ];
 
     public TwinPatch LastReportedTwin() => Decode(PublishedOn(Topics.Twin).Last(), new TwinPatch(reported: true));
 

@@ -184,7 +184,7 @@ public sealed class DeviceVoiceStreamingTests
     }
 
     [Fact]
-    public void A_short_press_while_streaming_cancels_the_utterance_and_later_frames_stay_home()
+    public void A_tap_while_streaming_ends_the_utterance_and_the_late_release_changes_nothing()
     {
         DeviceHarness harness = new DeviceHarness().BootOnline();
         harness.Device.OnButton(ButtonEvent.TalkPressed, harness.Now);
@@ -192,37 +192,21 @@ public sealed class DeviceVoiceStreamingTests
         harness.Device.OnAudioFrame(MicrophoneFrames.Tone(1)[0]);
 
         harness.Device.OnButton(ButtonEvent.ShortPress, harness.Now);
-        int published = Chunks(harness).Count;
         harness.Device.OnAudioFrame(MicrophoneFrames.Tone(1)[0]);
         harness.Device.OnButton(ButtonEvent.TalkReleased, harness.Now);
 
-        Assert.Equal(DeviceState.Idle, harness.Device.State);
-        Assert.Equal([(id, InteractionFailure.Cancelled)], harness.Observer.Failures);
-        Assert.Equal(published, Chunks(harness).Count);
-    }
-
-    [Theory]
-    [InlineData("An order update.", DeviceState.Speaking)]
-    [InlineData("", DeviceState.Idle)]
-    public void A_reply_for_something_else_while_streaming_cancels_the_utterance(string text, DeviceState after)
-    {
-        DeviceHarness harness = new DeviceHarness().BootOnline();
-        harness.Device.OnButton(ButtonEvent.TalkPressed, harness.Now);
-        uint id = harness.Device.PendingInteractionId;
-        harness.Device.OnAudioFrame(MicrophoneFrames.Tone(1)[0]);
-
-        harness.Deliver(Topics.Reply, new Reply { CorrelationId = id + 1, Text = text });
-
-        Assert.Equal(after, harness.Device.State);
-        Assert.Equal([(id, InteractionFailure.Cancelled)], harness.Observer.Failures);
-        Assert.Equal(0u, harness.Device.PendingInteractionId);
+        Assert.Equal(DeviceState.Thinking, harness.Device.State);
+        Assert.Equal(id, harness.Device.PendingInteractionId);
+        VoiceChunk last = Assert.Single(Chunks(harness));
+        Assert.Equal((true, 1), (last.IsFinal, last.FrameCount));
+        Assert.Equal([(id, 1)], harness.Observer.UtterancesSent);
     }
 
     [Fact]
     public void Pressing_to_talk_while_the_speaker_talks_interrupts_it()
     {
         DeviceHarness harness = new DeviceHarness().BootOnline();
-        harness.Deliver(Topics.Reply, new Reply { CorrelationId = 5, Text = "A long story..." });
+        harness.Deliver(Topics.Reply, new Reply { CorrelationId = DeviceHarness.AnnouncementId, Text = "A long story..." });
         Assert.Equal(DeviceState.Speaking, harness.Device.State);
 
         harness.Device.OnButton(ButtonEvent.TalkPressed, harness.Now);

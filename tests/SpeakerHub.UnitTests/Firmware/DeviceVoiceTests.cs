@@ -115,7 +115,7 @@ public sealed class DeviceVoiceTests
         harness.Device.OnButton(ButtonEvent.ShortPress, harness.Now);
         Assert.Equal(DeviceState.Listening, harness.Device.State);
 
-        harness.Deliver(Topics.Reply, new Reply { CorrelationId = 77, Text = "A long story..." });
+        harness.Deliver(Topics.Reply, new Reply { CorrelationId = DeviceHarness.AnnouncementId, Text = "A long story..." });
         Assert.Equal(DeviceState.Speaking, harness.Device.State);
         harness.Device.OnButton(ButtonEvent.ShortPress, harness.Now);
 

@@ -110,6 +110,24 @@ public sealed class WavSpeakerTests : IDisposable
         Assert.False(speaker.IsSpeaking);
     }
 
+    [Fact]
+    public void A_capture_keeps_the_audio_as_it_was_sent_before_volume_and_without_what_a_stop_cut_off()
+    {
+        using WavSpeaker speaker = Speaker();
+        speaker.SetVolume(3);
+        speaker.Play(Tone(160, 1000), 0, 160);
+
+        speaker.StartCapture();
+        speaker.Play(Tone(1_600, 2000), 0, 1_600); // 100 ms after the 10 ms already queued
+        _clock.AdvanceMilliseconds(60);
+        speaker.Stop();
+        speaker.Play(Tone(160, 500), 0, 160);
+        short[] captured = speaker.EndCapture();
+
+        Assert.Equal([.. Tone(800, 2000), .. Tone(160, 500)], captured);
+        Assert.Empty(speaker.EndCapture());
+    }
+
     private WavSpeaker Speaker(TimeSpan? buffer = null) =>
         new(new WavSpeakerOptions { PlaybackBuffer = buffer ?? TimeSpan.FromSeconds(2) }, _clock);
 

@@ -152,6 +152,6 @@ public sealed class MalformedInputTests
     private static IEnumerable<Message> AllEmptyMessages() =>
     [
         new Hello(), new Status(), new Telemetry(), new TwinPatch(true), new TwinPatch(false), new Command(),
-        new CommandResult(), new Utterance(), new Reply(), new DeviceEvent(), new VoiceChunk(),
+        new CommandResult(), new Utterance(), new Reply(), new DeviceEvent(), new VoiceChunk(), new ReplyAudio(),
     ];
 }

@@ -26,10 +26,12 @@ internal static class MessageGenerators
         Gen.Select(NonZeroId, Gen.Byte[0, 2], Text, (id, outcome, detail) =>
             (Message)new CommandResult { CorrelationId = id, Outcome = outcome, Detail = detail }),
         Gen.Select(Gen.UInt, Gen.String[1, Utterance.MaxTextLength], (id, text) => (Message)new Utterance { CorrelationId = id, Text = text }),
-        Gen.Select(Gen.UInt, Text, Gen.Bool, Text, (id, text, followUp, intent) =>
-            (Message)new Reply { CorrelationId = id, Text = text, ExpectsFollowUp = followUp, Intent = intent }),
+        Gen.Select(Gen.UInt, Text, Gen.Bool, Text, Gen.Bool, (id, text, followUp, intent, audio) =>
+            (Message)new Reply { CorrelationId = id, Text = text, ExpectsFollowUp = followUp, Intent = intent, AudioFollows = audio }),
         Gen.Select(Name, Text, Gen.Int, (name, detail, value) => (Message)new DeviceEvent { Name = name, Detail = detail, Value = value }),
-        Gen.Select(NonZeroId, Gen.Int[1, VoiceChunk.MaxFrames], Gen.Int, (id, frames, seed) => (Message)Voice(id, frames, seed)))
+        Gen.Select(NonZeroId, Gen.Int[1, VoiceChunk.MaxFrames], Gen.Int, Gen.Byte[0, VoiceChunk.TriggerFollowUp], (id, frames, seed, trigger) =>
+            (Message)Voice(id, frames, seed, trigger)),
+        Gen.Select(NonZeroId, Gen.Int[1, ReplyAudio.MaxFrames], Gen.Int, (id, frames, seed) => (Message)Audio(new ReplyAudio(), id, frames, seed)))
         .Select(Gen.UInt, Gen.Bool, (message, sequence, final) =>
         {
             message.Sequence = sequence;
@@ -44,24 +46,35 @@ internal static class MessageGenerators
         _ => (Message)Activator.CreateInstance(message.GetType())!,
     };
 
-    /// <summary>A chunk of encoded noise: any PCM is valid input, and the encoder keeps every header in range.</summary>
-    public static VoiceChunk Voice(uint interactionId, int frames, int seed)
+    /// <summary>A voice chunk of encoded noise (<see cref="Audio"/>) opened by <paramref name="trigger"/>.</summary>
+    public static VoiceChunk Voice(uint interactionId, int frames, int seed, byte trigger = 0)
+    {
+        VoiceChunk chunk = Audio(new VoiceChunk(), interactionId, frames, seed);
+        chunk.Trigger = trigger;
+        return chunk;
+    }
+
+    /// <summary>Fills a chunk with encoded noise: any PCM is valid input, and the encoder keeps every header in range.</summary>
+    public static T Audio<T>(T chunk, uint interactionId, int frames, int seed)
+        where T : AudioChunk
     {
         var random = new Random(seed);
-        short[] pcm = new short[VoiceChunk.FrameSamples * frames];
+        short[] pcm = new short[AudioChunk.FrameSamples * frames];
         for (int i = 0; i < pcm.Length; i++)
         {
             pcm[i] = (short)random.Next(short.MinValue, short.MaxValue + 1);
         }
 
-        byte[] blocks = new byte[VoiceChunk.BlockLength * frames];
+        byte[] blocks = new byte[AudioChunk.BlockLength * frames];
         var encoder = new AdpcmEncoder();
         for (int frame = 0; frame < frames; frame++)
         {
-            encoder.Encode(pcm, frame * VoiceChunk.FrameSamples, VoiceChunk.FrameSamples, blocks, frame * VoiceChunk.BlockLength);
+            encoder.Encode(pcm, frame * AudioChunk.FrameSamples, AudioChunk.FrameSamples, blocks, frame * AudioChunk.BlockLength);
         }
 
-        var chunk = new VoiceChunk { CorrelationId = interactionId, FrameCount = frames, Format = VoiceChunk.FormatAdpcm16kHz20ms };
+        chunk.CorrelationId = interactionId;
+        chunk.FrameCount = frames;
+        chunk.Format = AudioChunk.FormatAdpcm16kHz20ms;
         chunk.SetBlocks(blocks, 0, blocks.Length);
         return chunk;
     }

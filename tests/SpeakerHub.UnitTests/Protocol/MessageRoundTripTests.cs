@@ -103,11 +103,15 @@ public sealed class MessageRoundTripTests
         Assert.Equal(4, decoded.Version);
     }
 
-    // A voice chunk's blocks are a view into whatever buffer holds them: compare the bytes, not the view.
+    private static string DescribeAudio(AudioChunk audio) =>
+        $"{audio.GetType().Name} {audio.CorrelationId} {audio.Sequence} {audio.Flags} {audio.FrameCount} {audio.Format} "
+        + Convert.ToHexString(audio.Blocks, audio.BlocksOffset, audio.BlocksLength);
+
+    // An audio chunk's blocks are a view into whatever buffer holds them: compare the bytes, not the view.
     private static string Describe(Message message) => message switch
     {
-        VoiceChunk voice => $"VoiceChunk {voice.CorrelationId} {voice.Sequence} {voice.Flags} {voice.FrameCount} {voice.Format} "
-            + Convert.ToHexString(voice.Blocks, voice.BlocksOffset, voice.BlocksLength),
+        VoiceChunk voice => DescribeAudio(voice) + $" {voice.Trigger}",
+        AudioChunk audio => DescribeAudio(audio),
         _ => message.GetType().Name + JsonSerializer.Serialize(message, message.GetType(), FieldsOnly),
     };
 }

@@ -38,5 +38,8 @@ public sealed class TopicsTests
         Assert.True(TopicRouting.IsAllowed(Topics.Voice, uplink: true, MessageType.VoiceChunk));
         Assert.True(TopicRouting.IsAllowed(Topics.Voice, uplink: true, MessageType.Utterance));
         Assert.False(TopicRouting.IsAllowed(Topics.Reply, uplink: false, MessageType.VoiceChunk));
+        Assert.True(TopicRouting.IsAllowed(Topics.Reply, uplink: false, MessageType.Reply));
+        Assert.True(TopicRouting.IsAllowed(Topics.Reply, uplink: false, MessageType.ReplyAudio));
+        Assert.False(TopicRouting.IsAllowed(Topics.Voice, uplink: true, MessageType.ReplyAudio));
     }
 }

@@ -8,8 +8,8 @@ public sealed class VoiceChunkTests
 {
     private const uint InteractionId = 0x0003_0007;
 
-    // Header 14 + format field 4 + blocks field 3 + 3 × 164 + frame count field 4.
-    private const int ThreeFrameMessageLength = 517;
+    // Header 14 + format field 4 + trigger field 4 + blocks field 3 + 3 × 164 + frame count field 4.
+    private const int ThreeFrameMessageLength = 521;
 
     [Fact]
     public void Frames_encoded_in_place_decode_back_to_the_captured_speech_within_the_adpcm_error_bound()
@@ -18,7 +18,7 @@ public sealed class VoiceChunkTests
         var chunk = new VoiceChunkWriter(new MessageWriter(VoiceChunk.MaxMessageLength));
         var encoder = new AdpcmEncoder();
 
-        Assert.True(chunk.Begin(InteractionId, firstFrame: 6));
+        Assert.True(chunk.Begin(InteractionId, firstFrame: 6, VoiceChunk.TriggerWake));
         for (int frame = 0; frame < 3; frame++)
         {
             Assert.True(chunk.AddFrame(encoder, pcm, frame * VoiceChunk.FrameSamples));
@@ -32,6 +32,7 @@ public sealed class VoiceChunkTests
         Assert.Equal(ProtocolError.None, decoded.ReadFrom(chunk.Writer.Buffer, 0, length));
         Assert.Equal((InteractionId, 6u, true, 3), (decoded.CorrelationId, decoded.Sequence, decoded.IsFinal, decoded.FrameCount));
         Assert.Equal(VoiceChunk.FormatAdpcm16kHz20ms, decoded.Format);
+        Assert.Equal(VoiceChunk.TriggerWake, decoded.Trigger);
         Assert.Same(chunk.Writer.Buffer, decoded.Blocks);
 
         short[] played = new short[pcm.Length];
@@ -55,7 +56,7 @@ public sealed class VoiceChunkTests
     {
         short[] pcm = Speech(VoiceChunk.FrameSamples);
         var chunk = new VoiceChunkWriter(new MessageWriter(VoiceChunk.MaxMessageLength));
-        chunk.Begin(InteractionId, firstFrame: 0);
+        chunk.Begin(InteractionId, firstFrame: 0, VoiceChunk.TriggerButton);
         chunk.AddFrame(new AdpcmEncoder(), pcm, 0);
 
         int length = chunk.End(final: false);
@@ -70,7 +71,7 @@ public sealed class VoiceChunkTests
     public void A_chunk_without_frames_is_never_written()
     {
         var chunk = new VoiceChunkWriter(new MessageWriter(VoiceChunk.MaxMessageLength));
-        chunk.Begin(InteractionId, firstFrame: 0);
+        chunk.Begin(InteractionId, firstFrame: 0, VoiceChunk.TriggerButton);
 
         Assert.Equal(-1, chunk.End(final: true));
     }
@@ -149,7 +150,7 @@ public sealed class VoiceChunkTests
     private static int WriteAndRead(
         VoiceChunkWriter chunk, AdpcmEncoder encoder, Envelope envelope, VoiceChunk decoded, short[] pcm, short[] played, uint sequence)
     {
-        chunk.Begin(InteractionId, sequence);
+        chunk.Begin(InteractionId, sequence, VoiceChunk.TriggerFollowUp);
         for (int frame = 0; frame < VoiceChunk.MaxFrames; frame++)
         {
             chunk.AddFrame(encoder, pcm, frame * VoiceChunk.FrameSamples);

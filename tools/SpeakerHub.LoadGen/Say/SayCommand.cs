@@ -63,7 +63,7 @@ public static class SayCommand
         return say;
     }
 
-    private static Option<int> AtLeast(Option<int> option, int minimum)
+    internal static Option<int> AtLeast(Option<int> option, int minimum)
     {
         option.Validators.Add(result =>
         {

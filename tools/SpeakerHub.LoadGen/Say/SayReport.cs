@@ -47,7 +47,7 @@ public static class SayReport
         }
     }
 
-    private static async Task WriteFailuresAsync(TextWriter output, string name, LoadResult result, CancellationToken cancellationToken)
+    internal static async Task WriteFailuresAsync(TextWriter output, string name, LoadResult result, CancellationToken cancellationToken)
     {
         if (result.WarmupFailures > 0)
         {

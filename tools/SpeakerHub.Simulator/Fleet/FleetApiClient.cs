@@ -13,10 +13,10 @@ public sealed class FleetApiClient(HttpClient http, string adminKey)
     private const string DevicesPath = "api/admin/devices";
 
     /// <summary><c>POST /api/admin/devices</c>: creates a device and returns its one-time credentials.</summary>
-    public async Task<DeviceCredentials> ProvisionAsync(string model, CancellationToken cancellationToken)
+    public async Task<DeviceCredentials> ProvisionAsync(string model, string? ownerId, CancellationToken cancellationToken)
     {
         using HttpRequestMessage request = Authorized(HttpMethod.Post, DevicesPath);
-        request.Content = JsonContent.Create(new ProvisionRequest(model));
+        request.Content = JsonContent.Create(new ProvisionRequest(model, ownerId));
         using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, "provision a device", cancellationToken);
         ProvisionResponse? created = await response.Content.ReadFromJsonAsync<ProvisionResponse>(cancellationToken);
@@ -41,6 +41,19 @@ public sealed class FleetApiClient(HttpClient http, string adminKey)
 
         await EnsureSuccessAsync(response, $"look up device {deviceId}", cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// <c>GET /api/admin/devices/{id}/history</c>: the cloud's record of one interaction (what it heard,
+    /// the intent and slots, the reply), or null when the newest page does not hold it.
+    /// </summary>
+    public async Task<InteractionView?> FindInteractionAsync(string deviceId, uint interactionId, CancellationToken cancellationToken)
+    {
+        using HttpRequestMessage request = Authorized(HttpMethod.Get, $"{DevicesPath}/{Uri.EscapeDataString(deviceId)}/history?limit=20");
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, $"read the history of device {deviceId}", cancellationToken);
+        HistoryPage? page = await response.Content.ReadFromJsonAsync<HistoryPage>(cancellationToken);
+        return page?.Interactions?.FirstOrDefault(interaction => interaction.InteractionId == interactionId);
     }
 
     private HttpRequestMessage Authorized(HttpMethod method, string path)
@@ -75,12 +88,18 @@ public sealed class FleetApiClient(HttpClient http, string adminKey)
         }
     }
 
-    private sealed record ProvisionRequest(string Model);
+    private sealed record ProvisionRequest(string Model, string? OwnerId);
+
+    private sealed record HistoryPage(IReadOnlyList<InteractionView>? Interactions);
 
     private sealed record ProvisionResponse(string? Id, string? Key);
 
     private sealed record ProblemDetails(string? Title, string? Detail);
 }
+
+/// <summary>One interaction as the cloud's history reports it (the fields the simulator prints).</summary>
+public sealed record InteractionView(
+    uint InteractionId, string? Transcript, string? Intent, IReadOnlyDictionary<string, string>? Slots, string? Reply, string? Outcome);
 
 /// <summary>The cloud's HTTP API refused or could not be reached for a fleet operation.</summary>
 public sealed class FleetApiException : Exception

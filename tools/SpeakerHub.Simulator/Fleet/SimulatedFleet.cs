@@ -24,6 +24,13 @@ public sealed class SimulatedFleet : IAsyncDisposable
     private const string RecordingExtension = ".wav";
     private const int Capabilities = Hello.CapabilityMicrophone | Hello.CapabilitySpeaker | Hello.CapabilityOfflineCommands;
 
+    /// <summary>
+    /// One second of microphone buffer instead of an ESP32's few DMA frames: a host running dozens of
+    /// speakers (and the cloud) can stall a device loop for longer than 160 ms, and a real I2S driver never
+    /// stalls like that, so the twin must not lose the user's words to it.
+    /// </summary>
+    private const int SimulatedMicrophoneFrames = 50;
+
     private readonly List<DeviceRunner> _devices;
 
     private SimulatedFleet(List<DeviceRunner> devices)
@@ -55,7 +62,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
             {
                 for (int slot = 1; slot <= options.DeviceCount; slot++)
                 {
-                    DeviceCredentials device = await EnsureProvisionedAsync(slot, credentials, api, options.Model, logger, cancellationToken);
+                    DeviceCredentials device = await EnsureProvisionedAsync(slot, credentials, api, options, logger, cancellationToken);
                     SimulatedFlash flash = options.FlashLayout.CreateFlash(Path.Combine(flashFolder, device.DeviceId + FlashExtension));
                     devices.Add(new DeviceRunner(
                         new DeviceIdentity(device.DeviceId, options.Model, options.FirmwareVersion, Capabilities),
@@ -63,7 +70,8 @@ public sealed class SimulatedFleet : IAsyncDisposable
                         new MqttNetTransport(device, options.Mqtt, logger: logger),
                         new WavSpeaker(new WavSpeakerOptions { RecordingPath = RecordingPathOf(options, device.DeviceId) }),
                         new FlashSettingsStore(options.FlashLayout.Settings(flash)),
-                        logger: logger));
+                        logger: logger,
+                        microphoneBufferFrames: SimulatedMicrophoneFrames));
                 }
             }
             catch
@@ -127,7 +135,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
         int slot,
         CredentialFolder credentials,
         FleetApiClient? api,
-        string model,
+        SimulatedFleetOptions options,
         ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -144,7 +152,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
             throw new FleetApiException($"Device {slot} has no saved credentials and there is no admin key to provision it.");
         }
 
-        DeviceCredentials created = await api.ProvisionAsync(model, cancellationToken);
+        DeviceCredentials created = await api.ProvisionAsync(options.Model, options.OwnerId, cancellationToken);
         credentials.Save(slot, created);
         logger.LogInformation("Provisioned device {Slot} as {DeviceId}", slot, created.DeviceId);
         return created;

@@ -33,6 +33,9 @@ public sealed class SimulatedFleetOptions
 
     public string Model { get; set; } = DefaultModel;
 
+    /// <summary>The owner account new devices are provisioned for (its household: timers, smart home, history); none when null.</summary>
+    public string? OwnerId { get; set; }
+
     public string FirmwareVersion { get; set; } = DefaultFirmwareVersion;
 
     public MqttTransportOptions Mqtt { get; set; } = new();

@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>The fleet could not be set up: no admin key, API unreachable or refusing.</summary>
     public const int SetupFailed = 2;
+
+    /// <summary>The input could not be used: a missing or wrong-format WAV, text that made no audio.</summary>
+    public const int BadInput = 3;
 }

@@ -8,6 +8,8 @@ public sealed class MuteSkill : ISkill
     public const string Mute = "Mute";
     public const string Unmute = "Unmute";
 
+    public string? Capability => "mute and unmute";
+
     public IReadOnlyList<IntentDefinition> Intents { get; } =
     [
         new(Mute,
@@ -26,11 +28,11 @@ public sealed class MuteSkill : ISkill
         ]),
     ];
 
-    public SkillOutcome Handle(IntentMatch match, SkillContext context)
+    public Task<SkillOutcome> HandleAsync(IntentMatch match, SkillContext context, CancellationToken cancellationToken)
     {
         var mute = match.Intent == Mute;
-        return context.Desired.Muted == mute
+        return Task.FromResult(context.Desired.Muted == mute
             ? new SkillOutcome(mute ? "I'm already muted." : "I'm not muted.")
-            : new SkillOutcome(mute ? "Muted." : "Unmuted.", new TwinChange(Muted: mute));
+            : new SkillOutcome(mute ? "Muted." : "Unmuted.", new TwinChange(Muted: mute)));
     }
 }

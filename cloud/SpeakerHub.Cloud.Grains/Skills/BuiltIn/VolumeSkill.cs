@@ -18,6 +18,8 @@ public sealed class VolumeSkill(IOptions<SkillOptions> options) : ISkill
 
     private static readonly Dictionary<string, SlotType> LevelSlots = new() { [LevelSlot] = SlotType.Number };
 
+    public string? Capability => "change the volume";
+
     public IReadOnlyList<IntentDefinition> Intents { get; } =
     [
         new(SetVolume,
@@ -50,7 +52,10 @@ public sealed class VolumeSkill(IOptions<SkillOptions> options) : ISkill
         ]),
     ];
 
-    public SkillOutcome Handle(IntentMatch match, SkillContext context)
+    public Task<SkillOutcome> HandleAsync(IntentMatch match, SkillContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Handle(match, context));
+
+    private SkillOutcome Handle(IntentMatch match, SkillContext context)
     {
         var current = context.Desired;
         var step = options.Value.VolumeStep;

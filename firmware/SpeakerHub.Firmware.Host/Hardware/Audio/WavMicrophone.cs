@@ -5,7 +5,7 @@ namespace SpeakerHub.Firmware.Host.Hardware.Audio;
 /// ever — queued clips first, silence when there is nothing to say, like a real mic that never stops.
 /// Frames are counted from the start instant (frame n is complete at start + (n + 1) × 20 ms), so a
 /// late consumer catches up instead of drifting. As with the DMA ring on the ESP32, at most
-/// <see cref="DmaFrames"/> completed frames wait for the consumer; older ones are overwritten and
+/// <see cref="DmaFrames"/> completed frames (or the depth given) wait for the consumer; older ones are overwritten and
 /// counted in <see cref="OverrunFrames"/>.
 /// </summary>
 public sealed class WavMicrophone
@@ -14,6 +14,7 @@ public sealed class WavMicrophone
     public const int DmaFrames = 8;
 
     private readonly TimeProvider _clock;
+    private readonly int _dmaFrames;
     private readonly Lock _gate = new();
     private readonly Queue<QueuedClip> _clips = new();
     private readonly List<TaskCompletionSource> _finished = [];
@@ -25,9 +26,15 @@ public sealed class WavMicrophone
     private long _startedAt;
     private int _clipPosition;
 
-    public WavMicrophone(TimeProvider? clock = null)
+    /// <param name="dmaFrames">
+    /// Completed frames held for a late consumer. The ESP32's depth by default; a deeper ring lets a
+    /// test on a loaded machine ride out a scheduling stall without losing the clip it speaks.
+    /// </param>
+    public WavMicrophone(TimeProvider? clock = null, int dmaFrames = DmaFrames)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dmaFrames, 1);
         _clock = clock ?? TimeProvider.System;
+        _dmaFrames = dmaFrames;
     }
 
     public bool IsStarted => Volatile.Read(ref _sink) is not null;
@@ -35,7 +42,7 @@ public sealed class WavMicrophone
     /// <summary>Frames handed to the consumer since <see cref="Start"/>.</summary>
     public long FramesDelivered { get; private set; }
 
-    /// <summary>Frames lost because the consumer fell more than <see cref="DmaFrames"/> behind.</summary>
+    /// <summary>Frames lost because the consumer fell more than the ring's depth behind.</summary>
     public long OverrunFrames { get; private set; }
 
     /// <summary>Starts the I2S clock now; every frame from here on goes to <paramref name="frameSink"/>.</summary>
@@ -78,9 +85,9 @@ public sealed class WavMicrophone
         Action<short[]> sink = Volatile.Read(ref _sink) ?? throw new InvalidOperationException("Start the microphone first.");
         long due = FramesCompletedBy(_clock.GetTimestamp());
         long backlog = due - FramesDelivered - OverrunFrames;
-        if (backlog > DmaFrames)
+        if (backlog > _dmaFrames)
         {
-            long lost = backlog - DmaFrames;
+            long lost = backlog - _dmaFrames;
             for (long i = 0; i < lost; i++)
             {
                 FillFrame();

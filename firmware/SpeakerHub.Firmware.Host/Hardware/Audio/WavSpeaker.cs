@@ -23,6 +23,7 @@ public sealed class WavSpeaker : ISpeaker, IDisposable
     private readonly int _bufferSamples;
     private readonly int _rememberedSamples;
     private short[] _scaled = [];
+    private List<short>? _capture;
     private int _volume;
     private bool _muted;
     private long _samplesPlayed;
@@ -115,6 +116,30 @@ public sealed class WavSpeaker : ISpeaker, IDisposable
 
     public string? RecordingPath => _recording?.FilePath;
 
+    /// <summary>
+    /// Starts keeping a copy of everything played from now on, as it was handed to <see cref="Play"/>
+    /// (before volume and mute): the reply as the cloud sent it, for a simulator to save. Restarts a
+    /// capture already running.
+    /// </summary>
+    public void StartCapture()
+    {
+        lock (_gate)
+        {
+            _capture = [];
+        }
+    }
+
+    /// <summary>Ends the capture and returns what was heard of it (a <see cref="Stop"/> trims the rest).</summary>
+    public short[] EndCapture()
+    {
+        lock (_gate)
+        {
+            short[] captured = _capture is null ? [] : [.. _capture];
+            _capture = null;
+            return captured;
+        }
+    }
+
     public void SetVolume(int volume)
     {
         lock (_gate)
@@ -165,6 +190,7 @@ public sealed class WavSpeaker : ISpeaker, IDisposable
                 return 0;
             }
 
+            _capture?.AddRange(samples.AsSpan(offset, accepted));
             Span<short> scaled = Scale(samples.AsSpan(offset, accepted));
             Remember(scaled);
             _recording?.Append(scaled);
@@ -179,8 +205,15 @@ public sealed class WavSpeaker : ISpeaker, IDisposable
     {
         lock (_gate)
         {
-            int unheard = (int)Math.Min(UnplayedSamples(), _recorded.Count);
+            long unplayed = UnplayedSamples();
+            int unheard = (int)Math.Min(unplayed, _recorded.Count);
             _recorded.RemoveRange(_recorded.Count - unheard, unheard);
+            if (_capture is not null)
+            {
+                int uncaptured = (int)Math.Min(unplayed, _capture.Count);
+                _capture.RemoveRange(_capture.Count - uncaptured, uncaptured);
+            }
+
             _recording?.TruncateTo(_recording.SampleCount - unheard);
             _busySamples = 0;
         }

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using SpeakerHub.Cloud.Speech.Grammar;
+using SpeakerHub.Protocol.Messages;
+
+namespace SpeakerHub.Cloud.Speech.Recognition;
+
+/// <summary>
+/// One utterance being recognized on a leased decoder. Audio is decoded as it arrives (after a short
+/// opening held back to measure its level), so <see cref="Finish"/> only closes the search. One caller
+/// at a time; <see cref="Dispose"/> returns the decoder to the pool, finished or not.
+/// </summary>
+public sealed class RecognitionStream : IDisposable
+{
+    private readonly DecoderPool pool;
+    private readonly PocketSphinxDecoder decoder;
+    private readonly PooledCepstralMean pooledMean;
+    private readonly IReadOnlyList<string> wakeWords;
+    private readonly string search;
+    private readonly int holdBack;
+    private long decodeTicks;
+    private long samples;
+    private int held;
+    private bool started;
+    private bool finished;
+    private bool healthy = true;
+    private bool disposed;
+
+    internal RecognitionStream(
+        DecoderPool pool, PocketSphinxDecoder decoder, PooledCepstralMean pooledMean, CompiledGrammar grammar, bool wakeTriggered)
+    {
+        this.pool = pool;
+        this.decoder = decoder;
+        this.pooledMean = pooledMean;
+        holdBack = decoder.Mean is not null && pooledMean.IsCold ? decoder.Opening.Length : 0;
+        wakeWords = grammar.WakeWords;
+        WakeTriggered = wakeTriggered;
+        search = wakeTriggered ? CompiledGrammar.WakeSearch : CompiledGrammar.CommandSearch;
+    }
+
+    /// <summary>The device's voice activity detector opened this utterance: it must start with the wake phrase.</summary>
+    public bool WakeTriggered { get; }
+
+    /// <summary>Feeds 16 kHz mono samples, typically one 20 ms frame as it arrives.</summary>
+    public void Accept(ReadOnlySpan<short> audio)
+    {
+        ThrowIfClosed();
+        samples += audio.Length;
+        if (!started)
+        {
+            var room = holdBack - held;
+            var take = Math.Min(room, audio.Length);
+            audio[..take].CopyTo(decoder.Opening.AsSpan(held));
+            held += take;
+            audio = audio[take..];
+            if (held < holdBack)
+            {
+                return;
+            }
+
+            Begin();
+        }
+
+        var before = Stopwatch.GetTimestamp();
+        try
+        {
+            decoder.Process(audio);
+        }
+        catch
+        {
+            healthy = false;
+            throw;
+        }
+        finally
+        {
+            decodeTicks += Stopwatch.GetTimestamp() - before;
+        }
+    }
+
+    /// <summary>Closes the utterance and reads the result; the stream accepts nothing afterwards.</summary>
+    public RecognitionResult Finish()
+    {
+        ThrowIfClosed();
+        if (!started)
+        {
+            Begin();
+        }
+
+        finished = true;
+        var (hypothesis, frames) = Native(() =>
+        {
+            var ended = decoder.EndUtterance();
+            if (decoder.Mean is not null && Environment.GetEnvironmentVariable("NOSEED") != "1")
+            {
+                pooledMean.Learn(decoder.Mean);
+            }
+
+            return ended;
+        });
+        var (outcome, transcript, wakeHeard) = HypothesisReader.Read(hypothesis, frames, wakeWords, WakeTriggered);
+        return new RecognitionResult(
+            outcome,
+            transcript,
+            wakeHeard,
+            Stopwatch.GetElapsedTime(0, decodeTicks),
+            (int)(samples * 1000 / AudioChunk.SampleRate));
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (started && !finished && healthy)
+        {
+            healthy = decoder.Abandon();
+        }
+
+        pool.Return(decoder, healthy);
+    }
+
+    /// <summary>Starts the search from the pool's cepstral mean (or the held-back opening's level) and decodes that opening.</summary>
+    private void Begin()
+    {
+        started = true;
+        Native(() =>
+        {
+            var opening = decoder.Opening.AsSpan(0, held);
+            if (decoder.Mean is not null && Environment.GetEnvironmentVariable("NOSEED") != "1")
+            {
+                pooledMean.Seed(decoder.Mean, opening);
+            }
+
+            decoder.StartUtterance(search);
+            decoder.Process(opening);
+            return true;
+        });
+    }
+
+    private T Native<T>(Func<T> call)
+    {
+        var before = Stopwatch.GetTimestamp();
+        try
+        {
+            return call();
+        }
+        catch
+        {
+            healthy = false;
+            throw;
+        }
+        finally
+        {
+            decodeTicks += Stopwatch.GetTimestamp() - before;
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (finished)
+        {
+            throw new InvalidOperationException("The utterance is finished; start a new stream.");
+        }
+    }
+}
