@@ -46,13 +46,14 @@ public sealed class SpeakerJourneyTests : IAsyncLifetime
     [Fact]
     public async Task After_the_cloud_restarts_the_speaker_reconnects_by_itself_and_its_state_survived()
     {
-        using var timeout = new CancellationTokenSource(Patience * 2);
+        // A restart reloads speech (grammar, first decoder, espeak-ng) before the host answers again.
+        using var timeout = new CancellationTokenSource(Patience * 4);
         await Speaker.SayAsync("set volume to seven", timeout.Token);
         DeviceView before = await Cloud.WaitForDeviceAsync(Speaker.DeviceId, d => d.Reported.Volume == 7, Patience);
 
         await Cloud.RestartAsync();
 
-        DeviceView after = await Cloud.WaitForDeviceAsync(Speaker.DeviceId, d => d.Online, Patience);
+        DeviceView after = await Cloud.WaitForDeviceAsync(Speaker.DeviceId, d => d.Online, Patience * 2);
         Assert.Equal(7, after.Desired.Volume);
         Assert.Equal(7, after.Reported.Volume);
         Assert.Equal(before.Desired.Version, after.Desired.Version);
