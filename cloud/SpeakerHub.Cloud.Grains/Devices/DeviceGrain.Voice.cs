@@ -65,7 +65,11 @@ public sealed partial class DeviceGrain
         StopPacedReply();
         var keepAudio = await KeepsAudio();
         var trigger = chunk.Trigger == 0 ? VoiceChunk.TriggerButton : chunk.Trigger;
-        var recognition = await recognizer.StartAsync(trigger == VoiceChunk.TriggerWake);
+        // An open question widens the grammar to its answers ("five minutes", "yes"), whatever opened the turn.
+        var mode = trigger == VoiceChunk.TriggerWake ? RecognitionMode.Wake
+            : dialog.AwaitingAt(time.GetUtcNow()) is not null ? RecognitionMode.Answer
+            : RecognitionMode.Command;
+        var recognition = await recognizer.StartAsync(mode);
         utterance = new IncomingUtterance(chunk.CorrelationId, trigger, recognition, voiceOptions.Value, keepAudio);
         var idle = voiceOptions.Value.UtteranceIdleTimeout;
         utteranceWatch = this.RegisterGrainTimer(AbandonStalledUtterance, idle, idle);

@@ -27,7 +27,7 @@ public sealed class YesNoSkill : ISkill
             "go ahead",
             "okay",
             "correct",
-        ]),
+        ], AnswerOnly: true),
         new(No,
         [
             "no",
@@ -35,7 +35,7 @@ public sealed class YesNoSkill : ISkill
             "no thank you",
             "nope",
             "not now",
-        ]),
+        ], AnswerOnly: true),
     ];
 
     public Task<SkillOutcome> HandleAsync(IntentMatch match, SkillContext context, CancellationToken cancellationToken) =>

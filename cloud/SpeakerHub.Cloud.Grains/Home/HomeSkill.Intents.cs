@@ -106,13 +106,13 @@ public sealed partial class HomeSkill
             [
                 "{room}", "the {room}", "in the {room}", "the {room} one", "the one in the {room}",
                 "the {room} {appliance}", "the {appliance} in the {room}",
-            ], slots),
+            ], slots, AnswerOnly: true),
             new(AlsoFollowUp,
             [
                 "and the {room} {appliance}", "and the {appliance}", "and the {room} one", "and the {room}",
                 "and in the {room}", "and the {appliance} in the {room}", "the {room} {appliance} too",
                 "the {appliance} too", "also the {room} {appliance}", "and also the {room} {appliance}",
-            ], slots),
+            ], slots, AnswerOnly: true),
         ];
     }
 

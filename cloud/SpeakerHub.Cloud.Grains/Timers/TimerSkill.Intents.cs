@@ -38,7 +38,7 @@ public sealed partial class TimerSkill
             "set a {timerName} timer",
             "start a {timerName} timer",
         ], Slots),
-        new(DurationAnswer, [.. TimerDurations.Expand("{duration}", "for {duration}", "make it {duration}")], Slots),
+        new(DurationAnswer, [.. TimerDurations.Expand("{duration}", "for {duration}", "make it {duration}")], Slots, AnswerOnly: true),
         new(CancelTimer,
         [
             "cancel the timer",
@@ -59,7 +59,7 @@ public sealed partial class TimerSkill
             "the {timerName} one",
             "{timerName}",
             .. TimerDurations.Expand("the {duration} timer", "the {duration} one"),
-        ], Slots),
+        ], Slots, AnswerOnly: true),
         new(CancelAllTimers,
         [
             "cancel all timers",

@@ -18,7 +18,7 @@ public sealed class SpeechWarmup(SpeechRecognizer recognizer, SpeechSynthesizer 
     {
         try
         {
-            using (var stream = await recognizer.StartAsync(wakeTriggered: false, cancellationToken))
+            using (var stream = await recognizer.StartAsync(RecognitionMode.Command, cancellationToken))
             {
                 stream.Accept(new short[Protocol.Messages.VoiceChunk.FrameSamples]);
                 stream.Finish();

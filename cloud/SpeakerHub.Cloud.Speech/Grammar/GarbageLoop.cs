@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SpeakerHub.Cloud.Speech.Grammar;
 
 /// <summary>
@@ -7,22 +5,16 @@ namespace SpeakerHub.Cloud.Speech.Grammar;
 /// real sentences in the same search. A grammar alone forces every sound onto its closest sentence;
 /// with this loop beside them, speech that fits no sentence is cheaper to explain as phones, and a
 /// hypothesis containing a <see cref="IsGarbage">garbage word</see> means "not something we understand".
-/// Each phone costs its weight, so the weight is the rejection threshold: a likelihood ratio of
-/// sentence against free phone sequence, decided by the Viterbi search itself at no extra pass.
+/// Each phone costs its probability, so that probability is the rejection threshold: a likelihood
+/// ratio of sentence against free phone sequence, decided by the Viterbi search itself at no extra pass.
 /// </summary>
 public static class GarbageLoop
 {
-    /// <summary>Rule name of the loop in the compiled grammar.</summary>
-    public const string RuleName = "garbage";
-
-    /// <summary>Smallest weight the grammar text can carry (JSGF weights are written as plain decimals).</summary>
-    public const double MinimumWeight = 1e-50;
+    /// <summary>Smallest phone probability accepted (far below any useful threshold).</summary>
+    public const double MinimumWeight = 1e-100;
 
     // Underscore never survives UtteranceText normalization, so no real word can look like this.
     private const string WordPrefix = "phone_";
-
-    // sphinxbase reads weights as plain decimals only ("1e-20" fails to parse): 52 places cover MinimumWeight.
-    private const string WeightFormat = "0.0###################################################";
 
     /// <summary>The context-independent phones of the CMU set the en-us acoustic model is trained on (no SIL).</summary>
     public static IReadOnlyList<string> Phones { get; } =
@@ -37,12 +29,21 @@ public static class GarbageLoop
 
     public static bool IsGarbage(string word) => word.StartsWith(WordPrefix, StringComparison.Ordinal);
 
-    /// <summary>JSGF rules of the loop: one or more phones, each weighted by <paramref name="phoneWeight"/>.</summary>
-    public static string Rules(double phoneWeight)
+    /// <summary>
+    /// Lays one or more phones, each of probability <paramref name="phoneWeight"/>, ending in
+    /// <paramref name="to"/>; returns the state to enter the loop from.
+    /// </summary>
+    internal static int Lay(FsgBuilder fsg, int to, double phoneWeight)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(phoneWeight, MinimumWeight);
-        var weight = phoneWeight.ToString(WeightFormat, CultureInfo.InvariantCulture);
-        var alternatives = Pronunciations.Select(entry => $"/{weight}/ {entry.Key}");
-        return $"<{RuleName}> = <{RuleName}_phone>+;\n<{RuleName}_phone> = {string.Join(" | ", alternatives)};\n";
+        var entry = fsg.NewState();
+        var loop = fsg.NewState();
+        foreach (var (word, _) in Pronunciations)
+        {
+            fsg.Word(entry, loop, word, phoneWeight);
+            fsg.Word(loop, loop, word, phoneWeight);
+        }
+
+        fsg.Empty(loop, to);
+        return entry;
     }
 }

@@ -52,8 +52,18 @@ internal static partial class PocketSphinxNative
     [LibraryImport(PocketSphinxLibrary, EntryPoint = "ps_add_word", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ps_add_word(nint decoder, string word, string phones, int update);
 
-    [LibraryImport(PocketSphinxLibrary, EntryPoint = "ps_set_jsgf_string", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int ps_set_jsgf_string(nint decoder, string name, string jsgf);
+    /// <summary>Reads a grammar in FSG text format; the caller frees it (the decoder keeps its own reference).</summary>
+    [LibraryImport(SphinxBaseLibrary, EntryPoint = "fsg_model_readfile", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint fsg_model_readfile(string path, nint logMath, float languageWeight);
+
+    [LibraryImport(SphinxBaseLibrary, EntryPoint = "fsg_model_free")]
+    public static partial int fsg_model_free(nint fsg);
+
+    [LibraryImport(PocketSphinxLibrary, EntryPoint = "ps_get_logmath")]
+    public static partial nint ps_get_logmath(nint decoder);
+
+    [LibraryImport(PocketSphinxLibrary, EntryPoint = "ps_set_fsg", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_set_fsg(nint decoder, string name, nint fsg);
 
     [LibraryImport(PocketSphinxLibrary, EntryPoint = "ps_set_search", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ps_set_search(nint decoder, string name);

@@ -26,19 +26,23 @@ public sealed class RecognitionStream : IDisposable
     private bool disposed;
 
     internal RecognitionStream(
-        DecoderPool pool, PocketSphinxDecoder decoder, PooledCepstralMean pooledMean, CompiledGrammar grammar, bool wakeTriggered)
+        DecoderPool pool, PocketSphinxDecoder decoder, PooledCepstralMean pooledMean, CompiledGrammar grammar, RecognitionMode mode)
     {
         this.pool = pool;
         this.decoder = decoder;
         this.pooledMean = pooledMean;
         holdBack = decoder.Mean is not null && pooledMean.IsCold ? decoder.Opening.Length : 0;
         wakeWords = grammar.WakeWords;
-        WakeTriggered = wakeTriggered;
-        search = wakeTriggered ? CompiledGrammar.WakeSearch : CompiledGrammar.CommandSearch;
+        Mode = mode;
+        search = mode switch
+        {
+            RecognitionMode.Wake => CompiledGrammar.WakeSearch,
+            RecognitionMode.Answer => CompiledGrammar.AnswerSearch,
+            _ => CompiledGrammar.CommandSearch,
+        };
     }
 
-    /// <summary>The device's voice activity detector opened this utterance: it must start with the wake phrase.</summary>
-    public bool WakeTriggered { get; }
+    public RecognitionMode Mode { get; }
 
     /// <summary>Feeds 16 kHz mono samples, typically one 20 ms frame as it arrives.</summary>
     public void Accept(ReadOnlySpan<short> audio)
@@ -89,14 +93,14 @@ public sealed class RecognitionStream : IDisposable
         var (hypothesis, frames) = Native(() =>
         {
             var ended = decoder.EndUtterance();
-            if (decoder.Mean is not null && Environment.GetEnvironmentVariable("NOSEED") != "1")
+            if (decoder.Mean is not null)
             {
                 pooledMean.Learn(decoder.Mean);
             }
 
             return ended;
         });
-        var (outcome, transcript, wakeHeard) = HypothesisReader.Read(hypothesis, frames, wakeWords, WakeTriggered);
+        var (outcome, transcript, wakeHeard) = HypothesisReader.Read(hypothesis, frames, wakeWords, Mode == RecognitionMode.Wake);
         return new RecognitionResult(
             outcome,
             transcript,
@@ -128,7 +132,7 @@ public sealed class RecognitionStream : IDisposable
         Native(() =>
         {
             var opening = decoder.Opening.AsSpan(0, held);
-            if (decoder.Mean is not null && Environment.GetEnvironmentVariable("NOSEED") != "1")
+            if (decoder.Mean is not null)
             {
                 pooledMean.Seed(decoder.Mean, opening);
             }

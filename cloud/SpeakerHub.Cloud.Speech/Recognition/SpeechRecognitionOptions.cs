@@ -32,7 +32,12 @@ public sealed class SpeechRecognitionOptions
     /// The out-of-grammar threshold: the grammar weight of each phone of the garbage loop that competes
     /// with the sentences. Higher rejects more (in-grammar speech too); lower lets more through.
     /// </summary>
-    public double RejectionPhoneWeight { get; set; } = 1e-22;
+    /// <remarks>
+    /// Measured with the accuracy suite (synthesized speech, 5 voices, 3 speeds): 1e-3 understood 96 % of
+    /// in-grammar requests and turned away 22 of 25 out-of-grammar ones; 1e-4 gave 97 % and 19 of 25,
+    /// 1e-2 gave 91 % and 25 of 25.
+    /// </remarks>
+    public double RejectionPhoneWeight { get; set; } = 1e-3;
 
     /// <summary>
     /// Opening audio held back before decoding starts, to measure the utterance's level for cepstral
@@ -54,6 +59,9 @@ public sealed class SpeechRecognitionOptions
 
     /// <summary>pocketsphinx <c>-fillprob</c>: how readily noise and breath fillers are inserted between words.</summary>
     public double FillerProbability { get; set; } = 1e-8;
+
+    /// <summary>pocketsphinx <c>-lw</c>: how strongly grammar probabilities (the garbage phones') count against acoustics.</summary>
+    public double LanguageWeight { get; set; } = 6.5;
 
     /// <summary>pocketsphinx <c>-silprob</c>.</summary>
     public double SilenceProbability { get; set; } = 0.005;

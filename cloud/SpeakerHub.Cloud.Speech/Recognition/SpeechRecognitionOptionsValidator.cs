@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Speech.Nlu;
+using SpeakerHub.Cloud.Speech.Grammar;
 
 namespace SpeakerHub.Cloud.Speech.Recognition;
 
@@ -57,9 +58,14 @@ internal sealed class SpeechRecognitionOptionsValidator : IValidateOptions<Speec
             failures.Add($"{section}:WakePhrase needs at least one word.");
         }
 
-        if (options.RejectionPhoneWeight is not (> 0 and <= 1))
+        if (options.RejectionPhoneWeight is not (>= GarbageLoop.MinimumWeight and <= 1))
         {
-            failures.Add($"{section}:RejectionPhoneWeight must be in (0, 1].");
+            failures.Add($"{section}:RejectionPhoneWeight must be in [1e-100, 1].");
+        }
+
+        if (options.LanguageWeight is not (> 0 and <= 100))
+        {
+            failures.Add($"{section}:LanguageWeight must be in (0, 100].");
         }
 
         if (new[] { options.Beam, options.WordBeam, options.WordInsertionPenalty, options.FillerProbability, options.SilenceProbability }

@@ -37,21 +37,20 @@ public sealed partial class SpeechRecognizer : IDisposable
     public int DecodersCreated => pool.Created;
 
     /// <summary>
-    /// Starts an utterance. <paramref name="wakeTriggered"/>: the device's voice activity detector opened
-    /// it, so it must begin with the wake phrase; otherwise (button) the wake phrase is optional. Waits up
-    /// to the lease timeout when every decoder is busy.
+    /// Starts an utterance searched with the grammar for <paramref name="mode"/>. Waits up to the lease
+    /// timeout when every decoder is busy.
     /// </summary>
-    public RecognitionStream Start(bool wakeTriggered)
+    public RecognitionStream Start(RecognitionMode mode)
     {
         var current = CurrentGrammar();
-        return Open(pool.Lease(options.LeaseTimeout), current, wakeTriggered);
+        return Open(pool.Lease(options.LeaseTimeout), current, mode);
     }
 
     /// <summary><see cref="Start"/> for callers that must not block a thread while the pool is busy.</summary>
-    public async ValueTask<RecognitionStream> StartAsync(bool wakeTriggered, CancellationToken cancellationToken = default)
+    public async ValueTask<RecognitionStream> StartAsync(RecognitionMode mode, CancellationToken cancellationToken = default)
     {
         var current = CurrentGrammar();
-        return Open(await pool.LeaseAsync(options.LeaseTimeout, cancellationToken), current, wakeTriggered);
+        return Open(await pool.LeaseAsync(options.LeaseTimeout, cancellationToken), current, mode);
     }
 
     public void Dispose()
@@ -60,7 +59,7 @@ public sealed partial class SpeechRecognizer : IDisposable
         pool.Dispose();
     }
 
-    private RecognitionStream Open(PocketSphinxDecoder decoder, CompiledGrammar current, bool wakeTriggered)
+    private RecognitionStream Open(PocketSphinxDecoder decoder, CompiledGrammar current, RecognitionMode mode)
     {
         try
         {
@@ -69,7 +68,7 @@ public sealed partial class SpeechRecognizer : IDisposable
                 Load(decoder, current);
             }
 
-            return new RecognitionStream(pool, decoder, pooledMean, current, wakeTriggered);
+            return new RecognitionStream(pool, decoder, pooledMean, current, mode);
         }
         catch
         {
@@ -89,8 +88,9 @@ public sealed partial class SpeechRecognizer : IDisposable
             }
         }
 
-        decoder.SetGrammar(CompiledGrammar.CommandSearch, compiled.CommandJsgf);
-        decoder.SetGrammar(CompiledGrammar.WakeSearch, compiled.WakeJsgf);
+        decoder.SetGrammar(CompiledGrammar.CommandSearch, compiled.CommandFsg);
+        decoder.SetGrammar(CompiledGrammar.WakeSearch, compiled.WakeFsg);
+        decoder.SetGrammar(CompiledGrammar.AnswerSearch, compiled.AnswerFsg);
         decoder.GrammarVersion = compiled.Version;
     }
 
