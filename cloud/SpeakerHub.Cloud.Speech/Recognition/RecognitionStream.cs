@@ -11,6 +11,10 @@ namespace SpeakerHub.Cloud.Speech.Recognition;
 /// </summary>
 public sealed class RecognitionStream : IDisposable
 {
+    // Only utterances of half a second or more teach the pool's mean: a warm-up frame of digital silence
+    // or a click taught it a level no speech has, and the next request came out "sorry".
+    private const int LearnFrames = 50;
+
     private readonly DecoderPool pool;
     private readonly PocketSphinxDecoder decoder;
     private readonly PooledCepstralMean pooledMean;
@@ -93,7 +97,7 @@ public sealed class RecognitionStream : IDisposable
         var (hypothesis, frames) = Native(() =>
         {
             var ended = decoder.EndUtterance();
-            if (decoder.Mean is not null)
+            if (decoder.Mean is not null && ended.Frames >= LearnFrames)
             {
                 pooledMean.Learn(decoder.Mean);
             }
