@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using SpeakerHub.Cloud.Speech.Audio;
 using SpeakerHub.Cloud.Speech.Grammar;
 using SpeakerHub.Protocol.Messages;
 
 namespace SpeakerHub.Cloud.Speech.Recognition;
 
 /// <summary>
-/// One utterance being recognized on a leased decoder. Audio is decoded as it arrives (after a short
-/// opening held back to measure its level), so <see cref="Finish"/> only closes the search. One caller
-/// at a time; <see cref="Dispose"/> returns the decoder to the pool, finished or not.
+/// One utterance being recognized on a leased decoder. Audio is cleaned of steady background noise
+/// (<see cref="NoiseSuppressor"/>, 16 ms behind) and decoded as it arrives (after a short opening held
+/// back to measure its level), so <see cref="Finish"/> only closes the search. One caller at a time;
+/// <see cref="Dispose"/> returns the decoder to the pool, finished or not.
 /// </summary>
 public sealed class RecognitionStream : IDisposable
 {
@@ -21,6 +23,8 @@ public sealed class RecognitionStream : IDisposable
     private readonly IReadOnlyList<string> wakeWords;
     private readonly string search;
     private readonly int holdBack;
+    private readonly NoiseSuppressor? suppressor;
+    private readonly Action<ReadOnlyMemory<short>> decode;
     private long decodeTicks;
     private long samples;
     private int held;
@@ -30,8 +34,15 @@ public sealed class RecognitionStream : IDisposable
     private bool disposed;
 
     internal RecognitionStream(
-        DecoderPool pool, PocketSphinxDecoder decoder, PooledCepstralMean pooledMean, CompiledGrammar grammar, RecognitionMode mode)
+        DecoderPool pool,
+        PocketSphinxDecoder decoder,
+        PooledCepstralMean pooledMean,
+        CompiledGrammar grammar,
+        RecognitionMode mode,
+        NoiseSuppressor? suppressor)
     {
+        this.suppressor = suppressor;
+        decode = cleaned => Decode(cleaned.Span);
         this.pool = pool;
         this.decoder = decoder;
         this.pooledMean = pooledMean;
@@ -53,25 +64,17 @@ public sealed class RecognitionStream : IDisposable
     {
         ThrowIfClosed();
         samples += audio.Length;
-        if (!started)
-        {
-            var room = holdBack - held;
-            var take = Math.Min(room, audio.Length);
-            audio[..take].CopyTo(decoder.Opening.AsSpan(held));
-            held += take;
-            audio = audio[take..];
-            if (held < holdBack)
-            {
-                return;
-            }
-
-            Begin();
-        }
-
         var before = Stopwatch.GetTimestamp();
         try
         {
-            decoder.Process(audio);
+            if (suppressor is null)
+            {
+                Decode(audio);
+            }
+            else
+            {
+                suppressor.Process(audio, decode);
+            }
         }
         catch
         {
@@ -88,14 +91,15 @@ public sealed class RecognitionStream : IDisposable
     public RecognitionResult Finish()
     {
         ThrowIfClosed();
-        if (!started)
-        {
-            Begin();
-        }
-
         finished = true;
         var (hypothesis, frames) = Native(() =>
         {
+            suppressor?.Flush(decode);
+            if (!started)
+            {
+                Begin();
+            }
+
             var ended = decoder.EndUtterance();
             if (decoder.Mean is not null && ended.Frames >= LearnFrames)
             {
@@ -129,22 +133,38 @@ public sealed class RecognitionStream : IDisposable
         pool.Return(decoder, healthy);
     }
 
+    /// <summary>Decodes cleaned audio, holding back the opening until its level is measured.</summary>
+    private void Decode(ReadOnlySpan<short> audio)
+    {
+        if (!started)
+        {
+            var take = Math.Min(holdBack - held, audio.Length);
+            audio[..take].CopyTo(decoder.Opening.AsSpan(held));
+            held += take;
+            audio = audio[take..];
+            if (held < holdBack)
+            {
+                return;
+            }
+
+            Begin();
+        }
+
+        decoder.Process(audio);
+    }
+
     /// <summary>Starts the search from the pool's cepstral mean (or the held-back opening's level) and decodes that opening.</summary>
     private void Begin()
     {
         started = true;
-        Native(() =>
+        var opening = decoder.Opening.AsSpan(0, held);
+        if (decoder.Mean is not null)
         {
-            var opening = decoder.Opening.AsSpan(0, held);
-            if (decoder.Mean is not null)
-            {
-                pooledMean.Seed(decoder.Mean, opening);
-            }
+            pooledMean.Seed(decoder.Mean, opening);
+        }
 
-            decoder.StartUtterance(search);
-            decoder.Process(opening);
-            return true;
-        });
+        decoder.StartUtterance(search);
+        decoder.Process(opening);
     }
 
     private T Native<T>(Func<T> call)

@@ -63,6 +63,11 @@ internal sealed class SpeechRecognitionOptionsValidator : IValidateOptions<Speec
             failures.Add($"{section}:RejectionPhoneWeight must be in [1e-100, 1].");
         }
 
+        if (options.NoiseGainFloor is not (> 0 and <= 1))
+        {
+            failures.Add($"{section}:NoiseGainFloor must be in (0, 1].");
+        }
+
         if (options.LanguageWeight is not (> 0 and <= 100))
         {
             failures.Add($"{section}:LanguageWeight must be in (0, 100].");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpeakerHub.Cloud.Speech.Audio;
 using SpeakerHub.Cloud.Speech.Grammar;
 using SpeakerHub.Cloud.Speech.Nlu;
 
@@ -68,7 +69,8 @@ public sealed partial class SpeechRecognizer : IDisposable
                 Load(decoder, current);
             }
 
-            return new RecognitionStream(pool, decoder, pooledMean, current, mode);
+            var suppressor = options.NoiseSuppression ? new NoiseSuppressor(options.NoiseGainFloor) : null;
+            return new RecognitionStream(pool, decoder, pooledMean, current, mode, suppressor);
         }
         catch
         {
