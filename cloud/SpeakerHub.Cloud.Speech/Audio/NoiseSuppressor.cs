@@ -11,7 +11,8 @@ namespace SpeakerHub.Cloud.Speech.Audio;
 /// (push-to-talk), because speech leaves every frequency quiet now and then. Afterwards the estimate
 /// follows the noise where no speech is heard and the running minimum keeps it from creeping up into
 /// the speech. Decoding catches up on the held-back opening at many times real time, so only the last
-/// 16 ms are late, and <see cref="Flush"/> brings them out.
+/// 16 ms are late, and <see cref="Flush"/> brings them out. When the opening's noise is under −54 dBFS
+/// the room is quiet and the utterance passes through untouched.
 /// </para>
 /// <para>
 /// Gains never fall under the gain floor: the recognizer's models were trained on speech with some
