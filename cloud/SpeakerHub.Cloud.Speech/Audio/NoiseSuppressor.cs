@@ -238,6 +238,7 @@ public sealed class NoiseSuppressor
         }
 
         var counted = 0;
+        var noisePower = 0.0;
         Array.Clear(noise);
         for (var hop = 0; hop < hops; hop++)
         {
@@ -247,16 +248,11 @@ public sealed class NoiseSuppressor
             }
 
             counted++;
+            noisePower += openingEnergy[hop];
             for (var k = 0; k < Bins; k++)
             {
                 noise[k] += openingSpectra[(hop * Bins) + k];
             }
-        }
-
-        var noisePower = 0.0;
-        for (var hop = 0; hop < hops; hop++)
-        {
-            noisePower += openingEnergy[hop] <= QuietHopRatio * quietest ? openingEnergy[hop] : 0;
         }
 
         for (var k = 0; k < Bins; k++)
