@@ -15,9 +15,11 @@ namespace SpeakerHub.Protocol
         public const byte Event = 10;
         public const byte VoiceChunk = 11;
         public const byte ReplyAudio = 12;
+        public const byte OtaRequest = 13;
+        public const byte OtaChunk = 14;
+        public const byte OtaStatus = 15;
 
-        // Reserved for later issues: 13-15 OTA.
-        public const byte Highest = 15;
+        public const byte Highest = OtaStatus;
 
         public static bool IsDefined(byte type)
         {

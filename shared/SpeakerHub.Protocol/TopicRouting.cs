@@ -19,6 +19,7 @@ namespace SpeakerHub.Protocol
                     case Topics.Voice: return type == MessageType.Utterance || type == MessageType.VoiceChunk;
                     case Topics.Result: return type == MessageType.CommandResult;
                     case Topics.Event: return type == MessageType.Event;
+                    case Topics.Ota: return type == MessageType.OtaRequest || type == MessageType.OtaStatus;
                     default: return false;
                 }
             }
@@ -28,6 +29,7 @@ namespace SpeakerHub.Protocol
                 case Topics.Twin: return type == MessageType.TwinDesired;
                 case Topics.Command: return type == MessageType.Command;
                 case Topics.Reply: return type == MessageType.Reply || type == MessageType.ReplyAudio;
+                case Topics.Ota: return type == MessageType.OtaChunk;
                 default: return false;
             }
         }
