@@ -50,6 +50,10 @@ namespace SpeakerHub.Firmware.Core
             _nextTelemetryAtMs = nowMs + _options.TelemetryIntervalMs;
             SetState(DeviceState.Idle);
             StartSession();
+            if (_updater != null)
+            {
+                _updater.OnOnline(nowMs);
+            }
         }
 
         public void OnConnectFailed(long nowMs)
@@ -125,6 +129,10 @@ namespace SpeakerHub.Firmware.Core
             _nextTelemetryAtMs = Never;
             _listenUntilMs = Never;
             FailInteraction(InteractionFailure.ConnectionLost);
+            if (_updater != null)
+            {
+                _updater.OnOffline();
+            }
         }
 
         /// <summary>

@@ -42,6 +42,10 @@ namespace SpeakerHub.Firmware.Core
             {
                 kind = Topics.Reply;
             }
+            else if (topic == _topics.OtaDown && _updater != null)
+            {
+                kind = Topics.Ota;
+            }
             else
             {
                 UnhandledMessages++;
@@ -68,6 +72,14 @@ namespace SpeakerHub.Firmware.Core
                 if (_command.ReadFrom(_envelope) == ProtocolError.None)
                 {
                     HandleCommand(_command);
+                    return;
+                }
+            }
+            else if (kind == Topics.Ota)
+            {
+                if (_otaChunk.ReadFrom(_envelope) == ProtocolError.None)
+                {
+                    _updater.OnChunk(_otaChunk, _nowMs);
                     return;
                 }
             }
@@ -114,6 +126,14 @@ namespace SpeakerHub.Firmware.Core
                 {
                     _settings.WakeSensitivity = desired.WakeSensitivity;
                     TuneVoiceDetector();
+                }
+
+                // Before the version is saved: the updater records the offer in its own flash record first, so a
+                // power cut between the two saves leaves this version unapplied and the resent twin offers it again
+                // (the other way round the offer would be lost). It never restarts from here, only from OnTick.
+                if (desired.Has(TwinPatch.HasFirmwareTarget) && _updater != null)
+                {
+                    _updater.OnTarget(desired.FirmwareTarget, _nowMs);
                 }
 
                 _settings.TwinVersion = desired.Version;

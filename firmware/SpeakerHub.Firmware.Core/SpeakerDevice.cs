@@ -1,5 +1,6 @@
 using SpeakerHub.Firmware.Core.Audio;
 using SpeakerHub.Firmware.Core.Connection;
+using SpeakerHub.Firmware.Core.Ota;
 using SpeakerHub.Firmware.Core.Settings;
 using SpeakerHub.Protocol;
 using SpeakerHub.Protocol.Messages;
@@ -36,6 +37,7 @@ namespace SpeakerHub.Firmware.Core
         private readonly ReplyPlayback _playback;
         private readonly int _maxUtteranceFrames;
         private readonly int _preRollFrames;
+        private readonly FirmwareUpdater _updater;
 
         // One instance per message kind, reused for every encode and decode.
         private readonly Envelope _envelope = new Envelope();
@@ -50,6 +52,7 @@ namespace SpeakerHub.Firmware.Core
         private readonly Hello _hello = new Hello();
         private readonly Telemetry _telemetry = new Telemetry();
         private readonly DeviceEvent _event = new DeviceEvent();
+        private readonly OtaChunk _otaChunk = new OtaChunk();
 
         private DeviceState _state = DeviceState.Booting;
         private bool _wifiUp;
@@ -78,6 +81,21 @@ namespace SpeakerHub.Firmware.Core
             ISettingsStore store,
             IRandomSource random,
             IDeviceObserver observer)
+            : this(identity, options, transport, speaker, leds, store, random, observer, null)
+        {
+        }
+
+        /// <param name="updater">Over-the-air updates; null for a device that takes none (tests, bench boards).</param>
+        public SpeakerDevice(
+            DeviceIdentity identity,
+            DeviceOptions options,
+            ITransport transport,
+            ISpeaker speaker,
+            ILeds leds,
+            ISettingsStore store,
+            IRandomSource random,
+            IDeviceObserver observer,
+            FirmwareUpdater updater)
         {
             if (identity == null || options == null || transport == null || speaker == null || leds == null
                 || store == null || random == null || observer == null)
@@ -113,6 +131,11 @@ namespace SpeakerHub.Firmware.Core
 
             // The onset run itself plus the pre-roll before its first frame.
             _preRollFrames = onsetFrames + (options.PreRollMs / VoiceChunk.FrameMilliseconds);
+            _updater = updater;
+            if (updater != null)
+            {
+                updater.Attach(new OtaLink(this));
+            }
         }
 
         public DeviceState State
@@ -143,6 +166,12 @@ namespace SpeakerHub.Firmware.Core
         public bool Muted
         {
             get { return _settings.Muted; }
+        }
+
+        /// <summary>The over-the-air updater, or null when this device takes no updates.</summary>
+        public FirmwareUpdater Updater
+        {
+            get { return _updater; }
         }
 
         public int WakeSensitivity
@@ -209,6 +238,11 @@ namespace SpeakerHub.Firmware.Core
             _speaker.SetVolume(_settings.Volume);
             _speaker.SetMuted(_settings.Muted);
             TuneVoiceDetector();
+            if (_updater != null)
+            {
+                _updater.Start(nowMs);
+            }
+
             SetState(DeviceState.ConnectingWifi);
             if (_wifiUp)
             {
@@ -251,6 +285,11 @@ namespace SpeakerHub.Firmware.Core
             {
                 // A flush the link refused part-way (its send queue was full) resumes here.
                 FlushQueue();
+            }
+
+            if (_updater != null)
+            {
+                _updater.OnTick(nowMs);
             }
 
             if (_pendingInteractionId != 0 && nowMs >= _replyDeadlineMs)

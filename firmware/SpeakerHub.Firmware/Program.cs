@@ -4,6 +4,7 @@ using System.Threading;
 using SpeakerHub.Firmware.Audio;
 using SpeakerHub.Firmware.Board;
 using SpeakerHub.Firmware.Core;
+using SpeakerHub.Firmware.Core.Ota;
 using SpeakerHub.Firmware.Input;
 using SpeakerHub.Firmware.Lights;
 using SpeakerHub.Firmware.Mqtt;
@@ -50,6 +51,8 @@ namespace SpeakerHub.Firmware
             }
 
             FlashFirmwareSlots slots = new FlashFirmwareSlots();
+            FirmwareUpdater updater = new FirmwareUpdater(
+                slots, new UpdateRecordStore(), new DeviceReset(), TrustedFirmwareKeys.Load(), pins.Model, FirmwareVersion, new FirmwareUpdateOptions());
             LoopInbox inbox = new LoopInbox();
             SpeakerDevice device = new SpeakerDevice(
                 new DeviceIdentity(config.DeviceId, pins.Model, FirmwareVersion, Capabilities),
@@ -59,7 +62,8 @@ namespace SpeakerHub.Firmware
                 led,
                 new FlashSettingsStore(),
                 new PseudoRandomSource(config.DeviceId, System.Environment.TickCount64),
-                new LoopObserver(slots));
+                new LoopObserver(),
+                updater);
 
             device.Start(System.Environment.TickCount64);
             new WifiLink(config, inbox).Start();

@@ -14,10 +14,12 @@ namespace SpeakerHub.Firmware.Core.Connection
             VoiceUp = Topics.Up(deviceId, Topics.Voice);
             ResultUp = Topics.Up(deviceId, Topics.Result);
             EventUp = Topics.Up(deviceId, Topics.Event);
+            OtaUp = Topics.Up(deviceId, Topics.Ota);
             DownFilter = Topics.DownFilter(deviceId);
             TwinDown = Topics.Down(deviceId, Topics.Twin);
             CommandDown = Topics.Down(deviceId, Topics.Command);
             ReplyDown = Topics.Down(deviceId, Topics.Reply);
+            OtaDown = Topics.Down(deviceId, Topics.Ota);
         }
 
         public string HelloUp { get; }
@@ -34,6 +36,8 @@ namespace SpeakerHub.Firmware.Core.Connection
 
         public string EventUp { get; }
 
+        public string OtaUp { get; }
+
         public string DownFilter { get; }
 
         public string TwinDown { get; }
@@ -41,5 +45,7 @@ namespace SpeakerHub.Firmware.Core.Connection
         public string CommandDown { get; }
 
         public string ReplyDown { get; }
+
+        public string OtaDown { get; }
     }
 }

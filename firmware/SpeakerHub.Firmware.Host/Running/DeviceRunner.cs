@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SpeakerHub.Firmware.Core;
 using SpeakerHub.Firmware.Host.Hardware.Audio;
 using SpeakerHub.Firmware.Host.Hardware.Controls;
+using SpeakerHub.Firmware.Host.Hardware.Flash;
 using SpeakerHub.Firmware.Host.Mqtt;
 
 namespace SpeakerHub.Firmware.Host.Running;
@@ -22,7 +23,12 @@ public sealed partial class DeviceRunner : IAsyncDisposable
 
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly SpeakerDevice _device;
+    private readonly DeviceIdentity _identity;
+    private readonly DeviceOptions _options;
+    private readonly ISettingsStore _settings;
+    private readonly IRandomSource _random;
+    private readonly SimulatedFirmware? _firmware;
+    private SpeakerDevice _device;
     private readonly IHostTransport _transport;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -63,14 +69,25 @@ public sealed partial class DeviceRunner : IAsyncDisposable
         IRandomSource? random = null,
         TimeProvider? time = null,
         ILogger? logger = null,
-        int microphoneBufferFrames = WavMicrophone.DmaFrames)
+        int microphoneBufferFrames = WavMicrophone.DmaFrames,
+        SimulatedFirmware? firmware = null)
     {
         _transport = transport;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _startedAt = _time.GetTimestamp();
         Speaker = speaker;
-        _device = new SpeakerDevice(identity, options, transport, speaker, Leds, settings, random ?? new SystemRandomSource(), new LoopObserver(this));
+        _identity = identity;
+        _options = options;
+        _settings = settings;
+        _random = random ?? new SystemRandomSource();
+        _firmware = firmware;
+        _device = Build(null);
+        if (firmware is not null)
+        {
+            firmware.RestartRequested += (_, _) => Post(Restart);
+        }
+
         _microphone = new WavMicrophone(_time, microphoneBufferFrames);
         _audioFrames = frame => _device.OnAudioFrame(frame);
         _talkButton = new SimulatedButton(ButtonRole.PushToTalk, (button, _) => OnTalkButton(button));
@@ -134,10 +151,60 @@ public sealed partial class DeviceRunner : IAsyncDisposable
         _ticker = Task.Run(RunTickerAsync);
         Post(now =>
         {
+            PowerOn();
             _device.OnWifiUp();
             _device.Start(now);
             _microphone.Start(_audioFrames);
         });
+    }
+
+    /// <summary>Restarts the firmware this runner boots (OTA); raised on the loop after the new image started.</summary>
+    public event EventHandler<BootedFirmware>? Booted;
+
+    /// <summary>Times the device restarted itself (an update switching slots, a failed trial).</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>The version the device runs now (it changes when an update switches slots).</summary>
+    public string FirmwareVersion => _device.Identity.FirmwareVersion;
+
+    private SpeakerDevice Build(BootedFirmware? booted)
+    {
+        DeviceIdentity identity = booted is null
+            ? _identity
+            : new DeviceIdentity(_identity.DeviceId, _identity.Model, booted.Version, _identity.Capabilities);
+        return new SpeakerDevice(identity, _options, _transport, Speaker, Leds, _settings, _random, new LoopObserver(this), booted?.Updater);
+    }
+
+    // On the loop: the loader runs, then the app it chose.
+    private void PowerOn()
+    {
+        if (_firmware is null)
+        {
+            return;
+        }
+
+        BootedFirmware booted = _firmware.Boot();
+        _device = Build(booted);
+        Booted?.Invoke(this, booted);
+    }
+
+    // On the loop: what a reset does to a running speaker — the link drops, RAM is gone, the loader runs again.
+    private void Restart(long now)
+    {
+        Restarts++;
+        _device.Shutdown();
+        _state = DeviceState.Booting;
+        lock (_gate)
+        {
+            if (_online.Task.IsCompleted)
+            {
+                _online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        PowerOn();
+        _device.OnWifiUp();
+        _device.Start(now);
     }
 
     /// <summary>Completes once the device is connected to the cloud (at once if it already is).</summary>

@@ -4,26 +4,15 @@ using SpeakerHub.Firmware.Core;
 namespace SpeakerHub.Firmware.Running
 {
     /// <summary>
-    /// Logs what the device does to the debug output (Visual Studio / nanoff serial monitor) and confirms
-    /// a trial firmware image once it has reached the cloud: "reaches Idle" is this firmware's health
-    /// check, since a broken image most likely fails to boot, to join Wi-Fi or to connect.
+    /// Logs what the device does to the debug output (Visual Studio / nanoff serial monitor). Confirming
+    /// a trial firmware image is Core's <c>FirmwareUpdater</c>'s job: it waits until the new image has
+    /// stayed connected to the cloud for a while.
     /// </summary>
     public sealed class LoopObserver : IDeviceObserver
     {
-        private readonly IFirmwareSlots _slots;
-
-        public LoopObserver(IFirmwareSlots slots)
-        {
-            _slots = slots;
-        }
-
         public void StateChanged(DeviceState previous, DeviceState current)
         {
             Debug.WriteLine("state " + StateName(previous) + " -> " + StateName(current));
-            if (current == DeviceState.Idle && _slots.PendingSlot == _slots.ActiveSlot)
-            {
-                Debug.WriteLine(_slots.ConfirmActive() ? "firmware image confirmed" : "firmware confirm failed");
-            }
         }
 
         public void ReplyReceived(uint interactionId, string text, bool expectsFollowUp)

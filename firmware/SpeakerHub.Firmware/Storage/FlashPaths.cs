@@ -17,6 +17,9 @@ namespace SpeakerHub.Firmware.Storage
         /// <summary>A/B boot record for OTA slots.</summary>
         public const string BootRecord = Drive + "boot";
 
+        /// <summary>The over-the-air updater's progress record (Core's <c>UpdateRecord</c>).</summary>
+        public const string UpdateRecord = Drive + "update";
+
         /// <summary>Prefix of the two application image slots, <c>slot0.pe</c> and <c>slot1.pe</c>.</summary>
         public const string SlotPrefix = Drive + "slot";
         public const string SlotExtension = ".pe";

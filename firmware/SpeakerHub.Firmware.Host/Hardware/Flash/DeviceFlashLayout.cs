@@ -1,8 +1,9 @@
 namespace SpeakerHub.Firmware.Host.Hardware.Flash;
 
 /// <summary>
-/// Where things live on the device's flash, in sectors: settings (2), boot record (2), then image slots
-/// A and B. New regions go after the slots, so a flash file from an older simulator keeps its data.
+/// Where things live on the device's flash, in sectors: settings (2), boot record (2), image slots A and
+/// B, then the update record (2). New regions go after the slots, so a flash file from an older
+/// simulator keeps its data.
 /// </summary>
 public sealed class DeviceFlashLayout
 {
@@ -25,7 +26,9 @@ public sealed class DeviceFlashLayout
 
     public int SectorSize { get; }
 
-    public int SectorCount => FirstSlotSector + (SlotCount * SlotSectors);
+    public int UpdateRecordFirstSector => FirstSlotSector + (SlotCount * SlotSectors);
+
+    public int SectorCount => UpdateRecordFirstSector + AlternatingSectorRecord.CopyCount;
 
     public int SlotCapacity => SlotSectors * SectorSize;
 
@@ -34,6 +37,9 @@ public sealed class DeviceFlashLayout
     public FlashPartition Settings(SimulatedFlash flash) => new(flash, SettingsFirstSector, AlternatingSectorRecord.CopyCount);
 
     public FlashPartition BootRecord(SimulatedFlash flash) => new(flash, BootRecordFirstSector, AlternatingSectorRecord.CopyCount);
+
+    /// <summary>Where the over-the-air updater keeps its progress (<c>UpdateRecord</c>).</summary>
+    public FlashPartition UpdateRecord(SimulatedFlash flash) => new(flash, UpdateRecordFirstSector, AlternatingSectorRecord.CopyCount);
 
     public FlashPartition Slot(SimulatedFlash flash, int slot)
     {
