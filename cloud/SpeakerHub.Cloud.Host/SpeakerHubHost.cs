@@ -26,7 +26,11 @@ public static class SpeakerHubHost
         builder.AddSpeakerHubSilo(storage);
         // After the silo: devices are let in once grains answer, and let go while they still do.
         builder.AddMqttGateway();
-        builder.AddSpeakerHubApi(api => api.AdminKeyFile ??= storage.AdminKeyPath);
+        builder.AddSpeakerHubApi(api =>
+        {
+            api.AdminKeyFile ??= storage.AdminKeyPath;
+            api.OperatorKeyFile ??= storage.OperatorKeyPath;
+        });
         builder.ListenOnApiUrls();
         return builder;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Api.Admin;
+using SpeakerHub.Cloud.Api.Fleet;
 using SpeakerHub.Cloud.Gateway;
 using SpeakerHub.Cloud.Host.Storage;
 
@@ -9,7 +10,7 @@ namespace SpeakerHub.Cloud.Host;
 
 public static class StartupBanner
 {
-    /// <summary>Once everything listens, logs where: HTTP, MQTT, data directory and the admin key's source.</summary>
+    /// <summary>Once everything listens, logs where: HTTP, MQTT, data directory and where the admin and fleet operator keys come from.</summary>
     public static WebApplication LogStartupBanner(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -25,6 +26,9 @@ public static class StartupBanner
             logger.LogInformation(
                 "Admin API key from {AdminKeySource}; send it as 'Authorization: Bearer <key>'",
                 services.GetRequiredService<AdminKey>().Source);
+            logger.LogInformation(
+                "Fleet operator API key (/api/fleet) from {OperatorKeySource}; send it as 'Authorization: Bearer <key>'",
+                services.GetRequiredService<OperatorKey>().Source);
         });
         return app;
     }

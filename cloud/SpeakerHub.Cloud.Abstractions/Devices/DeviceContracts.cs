@@ -15,7 +15,12 @@ public sealed record TwinProperties(
     [property: Id(0)] long Version,
     [property: Id(1)] int Volume,
     [property: Id(2)] bool Muted,
-    [property: Id(3)] int WakeSensitivity);
+    [property: Id(3)] int WakeSensitivity)
+{
+    /// <summary>Desired only: the firmware image id offered to the device; null or empty when none.</summary>
+    [Id(4)]
+    public string? FirmwareTarget { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("SpeakerHub.CommandRequest")]
 public sealed record CommandRequest(

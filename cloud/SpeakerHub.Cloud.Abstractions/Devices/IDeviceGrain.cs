@@ -56,4 +56,23 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Announce")]
     Task<bool> Announce(string speech);
+
+    /// <summary>Replaces the device's fleet tags (rollout selectors match on them).</summary>
+    [Alias("SetTags")]
+    Task SetTags(IReadOnlyList<string> tags);
+
+    /// <summary>The device as the fleet API and rollouts see it; null when not provisioned.</summary>
+    [Alias("GetFleetInfo")]
+    Task<Fleet.FleetDeviceInfo?> GetFleetInfo();
+
+    /// <summary>
+    /// Offers a firmware image through the desired twin (the device downloads it over <c>down/ota</c>)
+    /// on behalf of <paramref name="rolloutId"/>, which then hears every report about it.
+    /// </summary>
+    [Alias("OfferFirmware")]
+    Task OfferFirmware(string imageId, string rolloutId);
+
+    /// <summary>Withdraws an offer made by <paramref name="rolloutId"/>; an offer from anyone else stays.</summary>
+    [Alias("WithdrawFirmware")]
+    Task WithdrawFirmware(string rolloutId);
 }

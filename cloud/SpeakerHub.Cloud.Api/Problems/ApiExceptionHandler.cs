@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Cloud.Abstractions.Fleet;
 
 namespace SpeakerHub.Cloud.Api.Problems;
 
 /// <summary>
 /// Turns the exceptions that are a caller's fault into problem details with a 4xx status: unreadable
-/// requests (malformed JSON, missing body, wrong content type) and device errors raised by grains.
+/// requests (malformed JSON, missing body, wrong content type) and device and fleet errors raised by grains.
 /// Anything else stays a 500 problem written by the default exception handler.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
@@ -19,6 +20,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
             BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
             DeviceNotFoundException => (StatusCodes.Status404NotFound, "Device not found"),
             DeviceAlreadyExistsException => (StatusCodes.Status409Conflict, "Device already exists"),
+            FleetNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+            // A rollout asked to do what its state forbids (resume a finished one), or a duplicate.
+            FleetConflictException => (StatusCodes.Status409Conflict, "Conflict"),
             // Grains check their arguments too; what slips past the endpoint's validation is still the caller's.
             ArgumentException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, string.Empty),

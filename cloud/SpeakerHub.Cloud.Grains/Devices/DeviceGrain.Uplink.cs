@@ -47,6 +47,8 @@ public sealed partial class DeviceGrain
                 VoiceChunk chunk => OnVoiceChunk(chunk),
                 Telemetry telemetry => OnTelemetry(telemetry),
                 DeviceEvent deviceEvent => OnEvent(deviceEvent),
+                OtaRequest request => OnOtaRequest(request),
+                OtaStatus status => OnOtaStatus(status),
                 _ => Task.CompletedTask,
             });
         }
@@ -70,6 +72,12 @@ public sealed partial class DeviceGrain
                 "Device {DeviceId} runs {FirmwareVersion}, boot {BootCount}", DeviceId, hello.FirmwareVersion, hello.BootCount);
         }
 
+        var health = State.Health;
+        State.Health = health with
+        {
+            Connects = health.Connects + 1,
+            Boots = health.Boots + (hello.BootCount != State.BootCount ? 1 : 0),
+        };
         State.FirmwareVersion = hello.FirmwareVersion;
         State.BootCount = hello.BootCount;
 
@@ -210,6 +218,13 @@ public sealed partial class DeviceGrain
     /// <summary>Keeps the interaction in the owner's history; a history failure never fails the interaction.</summary>
     private async Task RecordInteraction(InteractionRecord record, byte[]? audio)
     {
+        if (record.Source != InteractionSource.Announcement)
+        {
+            var failed = record.Outcome is InteractionOutcome.Failed or InteractionOutcome.NotUnderstood;
+            var health = State.Health;
+            State.Health = health with { VoiceTurns = health.VoiceTurns + 1, VoiceErrors = health.VoiceErrors + (failed ? 1 : 0) };
+        }
+
         try
         {
             await GrainFactory.GetHistory(DeviceId).Record(record, audio);

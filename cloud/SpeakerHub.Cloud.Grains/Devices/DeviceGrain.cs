@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Cloud.Abstractions.Fleet;
 using SpeakerHub.Cloud.Abstractions.History;
 using SpeakerHub.Cloud.Grains.Dialog;
 using SpeakerHub.Cloud.Grains.Voice;
@@ -28,6 +29,7 @@ public sealed partial class DeviceGrain(
     IOptions<DeviceOptions> options,
     IOptions<VoiceOptions> voiceOptions,
     VoiceMetrics voiceMetrics,
+    Fleet.FirmwareImageCache firmwareImages,
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain, IDisposable
 {
@@ -61,6 +63,7 @@ public sealed partial class DeviceGrain(
         // Listed first: if the write below fails, the directory names an id without a device (listings
         // skip it and a retry completes it) instead of a device that no listing can find.
         await GrainFactory.GetDeviceDirectory().Add(DeviceId);
+        await GrainFactory.GetFleet().NoteModel(model);
 
         var key = RandomNumberGenerator.GetBytes(DeviceToken.KeyLength);
         var defaults = options.Value;
@@ -254,11 +257,13 @@ public sealed partial class DeviceGrain(
         }
 
         var desired = State.Desired;
-        State.Desired = new TwinProperties(
-            desired.Version + 1,
-            change.Volume ?? desired.Volume,
-            change.Muted ?? desired.Muted,
-            change.WakeSensitivity ?? desired.WakeSensitivity);
+        State.Desired = desired with
+        {
+            Version = desired.Version + 1,
+            Volume = change.Volume ?? desired.Volume,
+            Muted = change.Muted ?? desired.Muted,
+            WakeSensitivity = change.WakeSensitivity ?? desired.WakeSensitivity,
+        };
         return true;
     }
 

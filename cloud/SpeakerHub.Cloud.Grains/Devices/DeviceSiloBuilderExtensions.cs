@@ -31,6 +31,8 @@ public static class DeviceSiloBuilderExtensions
         services.AddOptions<VoiceOptions>().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<VoiceMetrics>();
+        services.TryAddSingleton<Fleet.FirmwareImageCache>();
+        services.AddOptions<Fleet.FleetOptions>();
         services.AddHostedService<SpeechWarmup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VoiceOptions>, VoiceOptionsValidator>());
         return builder;

@@ -1,4 +1,5 @@
 using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Cloud.Abstractions.Fleet;
 
 namespace SpeakerHub.Cloud.Grains.Devices;
 
@@ -55,6 +56,21 @@ public sealed class DeviceState
     /// <summary>Announcement ids: the top bit set keeps them apart from the device's own interaction ids.</summary>
     [Id(13)]
     public uint NextAnnouncementId { get; set; } = 1;
+
+    /// <summary>Fleet tags, sorted; rollout selectors match on them.</summary>
+    [Id(14)]
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The last firmware offer and what the device reported about it.</summary>
+    [Id(15)]
+    public DeviceUpdateStatus? Update { get; set; }
+
+    /// <summary>The rollout that made the current firmware offer; it hears every report about it.</summary>
+    [Id(16)]
+    public string? OfferRolloutId { get; set; }
+
+    [Id(17)]
+    public DeviceHealthCounters Health { get; set; } = DeviceHealthCounters.Zero;
 
     public bool IsProvisioned => Key.Length > 0;
 

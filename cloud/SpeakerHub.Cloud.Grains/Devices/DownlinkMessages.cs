@@ -16,8 +16,26 @@ public static class DownlinkMessages
         patch.SetVolume(desired.Volume);
         patch.SetMuted(desired.Muted);
         patch.SetWakeSensitivity(desired.WakeSensitivity);
+        patch.SetFirmwareTarget(desired.FirmwareTarget ?? string.Empty);
         return patch.ToBytes();
     }
+
+    /// <summary>A piece of a firmware bundle answering an <c>OtaRequest</c>; the last piece of the bundle is <i>final</i>.</summary>
+    public static byte[] OtaChunk(string imageId, byte[] bundle, int offset, int length) =>
+        new OtaChunk
+        {
+            ImageId = imageId,
+            Offset = offset,
+            TotalLength = bundle.Length,
+            DataBuffer = bundle,
+            DataOffset = offset,
+            DataLength = length,
+            Flags = offset + length == bundle.Length ? Protocol.Envelope.FlagFinal : (byte)0,
+        }.ToBytes();
+
+    /// <summary>The answer to a request the cloud cannot serve: the device stops and reports the reason.</summary>
+    public static byte[] OtaRefusal(string imageId, string error) =>
+        new OtaChunk { ImageId = imageId, Offset = 0, TotalLength = 0, Error = error }.ToBytes();
 
     /// <summary>Null when the command does not fit one message.</summary>
     public static byte[]? Command(uint id, CommandRequest request) =>

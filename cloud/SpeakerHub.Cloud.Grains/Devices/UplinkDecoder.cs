@@ -36,6 +36,8 @@ public static class UplinkDecoder
             MessageType.Utterance => new Utterance(),
             MessageType.VoiceChunk => new VoiceChunk(),
             MessageType.Event => new DeviceEvent(),
+            MessageType.OtaRequest => new OtaRequest(),
+            MessageType.OtaStatus => new OtaStatus(),
             _ => null,
         };
 

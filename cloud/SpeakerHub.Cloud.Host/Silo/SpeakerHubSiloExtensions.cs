@@ -53,6 +53,7 @@ public static class SpeakerHubSiloExtensions
         Bind<VoiceOptions>(builder, VoiceOptions.SectionName);
         Bind<SpeechRecognitionOptions>(builder, SpeechRecognitionOptions.SectionName);
         Bind<SynthesisOptions>(builder, SynthesisOptions.SectionName);
+        Bind<SpeakerHub.Cloud.Grains.Fleet.FleetOptions>(builder, SpeakerHub.Cloud.Grains.Fleet.FleetOptions.SectionName);
         return builder;
     }
 

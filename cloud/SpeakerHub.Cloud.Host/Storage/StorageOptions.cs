@@ -18,10 +18,11 @@ public sealed class StorageOptions
     public const string SectionName = "Storage";
     public const string DatabaseFileName = "speakerhub.db";
     public const string AdminKeyFileName = "admin.key";
+    public const string OperatorKeyFileName = "operator.key";
 
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>Directory for the database and the generated admin key; relative paths start at the working directory.</summary>
+    /// <summary>Directory for the database and the generated admin and operator keys; relative paths start at the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
@@ -29,6 +30,8 @@ public sealed class StorageOptions
     public string DatabasePath => Path.Combine(FullDataDirectory, DatabaseFileName);
 
     public string AdminKeyPath => Path.Combine(FullDataDirectory, AdminKeyFileName);
+
+    public string OperatorKeyPath => Path.Combine(FullDataDirectory, OperatorKeyFileName);
 }
 
 /// <summary>Rejects unusable <see cref="StorageOptions"/>, naming the configuration key.</summary>

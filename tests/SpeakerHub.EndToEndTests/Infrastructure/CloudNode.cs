@@ -17,10 +17,14 @@ public sealed class CloudNode : IAsyncDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "speakerhub-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly LoopbackNode _node = new();
+    private readonly Dictionary<string, string?> _extraSettings;
     private WebApplication? _host;
+    private HttpClient? _operator;
 
-    public CloudNode()
+    /// <param name="settings">Configuration on top of the test defaults, e.g. faster rollout ticks.</param>
+    public CloudNode(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _extraSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         AdminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         Api = new HttpClient { BaseAddress = ApiAddress };
         Api.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
@@ -35,6 +39,29 @@ public sealed class CloudNode : IAsyncDisposable
     /// <summary>The HTTP API, authenticated with the admin key.</summary>
     public HttpClient Api { get; }
 
+    /// <summary>
+    /// The fleet operator key. Left to the host, which generates <c>operator.key</c> in the data
+    /// directory at first start, where an operator reads it.
+    /// </summary>
+    public string OperatorKey { get; private set; } = string.Empty;
+
+    public string OperatorKeyFile => Path.Combine(_dataDirectory, "operator.key");
+
+    /// <summary>The fleet API (<c>/api/fleet</c>), authenticated with the operator key.</summary>
+    public HttpClient Fleet => _operator ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>A client sending <paramref name="bearer"/> (null: no Authorization header).</summary>
+    public HttpClient Client(string? bearer)
+    {
+        var client = new HttpClient { BaseAddress = ApiAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        }
+
+        return client;
+    }
+
     /// <summary>Everything the host logged at warning level or above, across restarts.</summary>
     public CapturedLog Log { get; } = new();
 
@@ -43,10 +70,18 @@ public sealed class CloudNode : IAsyncDisposable
         var settings = _node.Settings(_dataDirectory);
         settings["Api:AdminKey"] = AdminKey;
         settings["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in _extraSettings)
+        {
+            settings[key] = value;
+        }
+
         var builder = SpeakerHubHost.CreateBuilder([], settings);
         builder.Logging.Services.AddSingleton<ILoggerProvider>(Log);
         _host = SpeakerHubHost.Build(builder);
         await _host.StartAsync();
+        OperatorKey = (await File.ReadAllTextAsync(OperatorKeyFile)).Trim();
+        _operator?.Dispose();
+        _operator = Client(OperatorKey);
     }
 
     public async Task StopAsync()
@@ -105,6 +140,7 @@ public sealed class CloudNode : IAsyncDisposable
     {
         await StopAsync();
         Api.Dispose();
+        _operator?.Dispose();
         Log.Dispose();
         try
         {

@@ -64,6 +64,8 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 {
                     DeviceCredentials device = await EnsureProvisionedAsync(slot, credentials, api, options, logger, cancellationToken);
                     SimulatedFlash flash = options.FlashLayout.CreateFlash(Path.Combine(flashFolder, device.DeviceId + FlashExtension));
+                    SimulatedFirmware firmware = new(
+                        flash, options.FlashLayout, options.TrustedFirmwareKeys, options.Model, options.FirmwareVersion, options.Updates);
                     devices.Add(new DeviceRunner(
                         new DeviceIdentity(device.DeviceId, options.Model, options.FirmwareVersion, Capabilities),
                         options.Device,
@@ -71,7 +73,8 @@ public sealed class SimulatedFleet : IAsyncDisposable
                         new WavSpeaker(new WavSpeakerOptions { RecordingPath = RecordingPathOf(options, device.DeviceId) }),
                         new FlashSettingsStore(options.FlashLayout.Settings(flash)),
                         logger: logger,
-                        microphoneBufferFrames: SimulatedMicrophoneFrames));
+                        microphoneBufferFrames: SimulatedMicrophoneFrames,
+                        firmware: firmware));
                 }
             }
             catch

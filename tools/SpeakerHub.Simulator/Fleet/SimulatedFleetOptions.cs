@@ -1,4 +1,5 @@
 using SpeakerHub.Firmware.Core;
+using SpeakerHub.Firmware.Core.Ota;
 using SpeakerHub.Firmware.Host.Hardware.Flash;
 using SpeakerHub.Firmware.Host.Mqtt;
 
@@ -9,7 +10,7 @@ public sealed class SimulatedFleetOptions
 {
     public const int DefaultDeviceCount = 3;
     public const string DefaultModel = "sim-speaker";
-    public const string DefaultFirmwareVersion = "sim-1.0.0";
+    public const string DefaultFirmwareVersion = "1.0.0";
     private const int SimulatedSlotSectors = 16;
 
     public int DeviceCount { get; set; } = DefaultDeviceCount;
@@ -41,4 +42,12 @@ public sealed class SimulatedFleetOptions
     public MqttTransportOptions Mqtt { get; set; } = new();
 
     public DeviceOptions Device { get; set; } = new();
+
+    /// <summary>
+    /// Ed25519 public keys the devices accept firmware from: what a factory burns into a speaker. A
+    /// device refuses an update signed with any other key.
+    /// </summary>
+    public IReadOnlyList<byte[]> TrustedFirmwareKeys { get; set; } = [];
+
+    public FirmwareUpdateOptions Updates { get; set; } = new();
 }

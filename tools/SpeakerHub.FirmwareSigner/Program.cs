@@ -1,0 +1,3 @@
+using SpeakerHub.FirmwareSigner;
+
+return SignerCommand.Run(args, Console.Out, Console.Error);
