@@ -50,6 +50,9 @@ public sealed class CloudNode : IAsyncDisposable
     /// <summary>The fleet API (<c>/api/fleet</c>), authenticated with the operator key.</summary>
     public HttpClient Fleet => _operator ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The running host's services: for tests that must reach past the API (a fault injected in the cloud).</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not started.");
+
     /// <summary>A client sending <paramref name="bearer"/> (null: no Authorization header).</summary>
     public HttpClient Client(string? bearer)
     {
