@@ -79,10 +79,13 @@ cmd_run() {
   wait_for_health "$HOST_PID"
   log "cloud is up: API http://127.0.0.1:$HTTP_PORT (admin key in $DATA_DIR/admin.key), MQTT 127.0.0.1:$MQTT_PORT"
   log "starting $devices simulated speakers (type '<n> <text>' to speak as speaker n, Ctrl+C to stop)"
+  # The speakers' "factory" trusts every firmware signing key (*.pub) in this folder (docs/operations.md).
+  mkdir -p "$DATA_DIR/firmware-keys"
   # In the foreground, so it owns the terminal: typed lines reach it and Ctrl+C stops it first.
   # The key goes through the environment, not argv, so it never shows up in the process list.
   SPEAKERHUB_ADMIN_KEY="$(cat "$DATA_DIR/admin.key")" dotnet "tools/SpeakerHub.Simulator/bin/$CONFIGURATION/net10.0/SpeakerHub.Simulator.dll" \
-    --devices "$devices" --api "http://127.0.0.1:$HTTP_PORT" --mqtt-port "$MQTT_PORT" --data "$DATA_DIR/sim" || true
+    --devices "$devices" --api "http://127.0.0.1:$HTTP_PORT" --mqtt-port "$MQTT_PORT" --data "$DATA_DIR/sim" \
+    --trust-keys "$DATA_DIR/firmware-keys" || true
 }
 
 HOST_PID=""

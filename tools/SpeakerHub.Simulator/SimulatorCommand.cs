@@ -27,14 +27,29 @@ public static class SimulatorCommand
         Option<int> timeout = new("--timeout") { Description = "Seconds --say waits for every reply.", DefaultValueFactory = _ => 30 };
         Option<string?> record = new("--record") { Description = "Folder to record each device's speaker output to, one WAV per device." };
         Option<bool> verbose = new("--verbose") { Description = "Print state changes and link diagnostics." };
+        Option<string?> trustKeys = new("--trust-keys")
+        {
+            Description = "A firmware signing public key (.pub) or a folder of them that the speakers accept updates from; without one they refuse every update.",
+        };
 
         RootCommand root = new("Runs simulated SpeakerHub speakers against the cloud.")
         {
-            devices, mqttHost, mqttPort, api, adminKey, data, say, timeout, record, verbose,
+            devices, mqttHost, mqttPort, api, adminKey, data, say, timeout, record, verbose, trustKeys,
         };
         root.Subcommands.Add(Say.SayCommand.Create());
-        root.SetAction((parsed, cancellationToken) =>
+        root.SetAction(async (parsed, cancellationToken) =>
         {
+            IReadOnlyList<byte[]> trusted;
+            try
+            {
+                trusted = TrustedKeyFiles.Load(parsed.GetValue(trustKeys));
+            }
+            catch (Exception failure) when (failure is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync(failure.Message);
+                return ExitCodes.SetupFailed;
+            }
+
             SimulatedFleetOptions options = new()
             {
                 DeviceCount = parsed.GetValue(devices),
@@ -42,10 +57,11 @@ public static class SimulatorCommand
                 AdminKey = AdminKeySource.Resolve(parsed.GetValue(adminKey), Environment.CurrentDirectory),
                 DataFolder = parsed.GetValue(data)!,
                 RecordingFolder = parsed.GetValue(record),
+                TrustedFirmwareKeys = trusted,
             };
             options.Mqtt.Host = parsed.GetValue(mqttHost)!;
             options.Mqtt.Port = parsed.GetValue(mqttPort);
-            return RunAsync(options, parsed.GetValue(say), TimeSpan.FromSeconds(parsed.GetValue(timeout)), parsed.GetValue(verbose), cancellationToken);
+            return await RunAsync(options, parsed.GetValue(say), TimeSpan.FromSeconds(parsed.GetValue(timeout)), parsed.GetValue(verbose), cancellationToken);
         });
         return root;
     }

@@ -283,6 +283,7 @@ namespace SpeakerHub.Firmware.Core.Ota
             {
                 if (chunk.TotalLength > _slots.SlotCapacity)
                 {
+                    _record.Total = chunk.TotalLength;
                     Fail(OtaStatus.ReasonTooLarge, "the bundle is larger than a firmware slot", true);
                     return;
                 }

@@ -5,6 +5,7 @@ using SpeakerHub.Cloud.Api.Fleet;
 using SpeakerHub.EndToEndTests.Api;
 using SpeakerHub.EndToEndTests.Infrastructure;
 using SpeakerHub.Firmware.Core.Ota;
+using SpeakerHub.Firmware.Host.Hardware.Flash;
 using SpeakerHub.Simulator.Fleet;
 
 namespace SpeakerHub.EndToEndTests.Fleet;
@@ -45,6 +46,8 @@ public sealed class OtaRig : IAsyncDisposable
             AdminKey = Cloud.AdminKey,
             DataFolder = _simulatorData,
             TrustedFirmwareKeys = [Release.PublicKey],
+            // 64 KiB slots: the test images are small, and 200 flash files stay 16 MB.
+            FlashLayout = new DeviceFlashLayout(slotSectors: 16),
             Updates = new FirmwareUpdateOptions { HealthyAfterMs = 500, TrialDeadlineMs = 2500, RestartDelayMs = 100 },
         };
         options.Mqtt.Port = Cloud.MqttPort;

@@ -12,7 +12,8 @@ namespace SpeakerHub.Simulator.Fleet;
 /// <summary>
 /// N simulated speakers: each provisioned once through the admin API (credentials kept under the data
 /// folder), then run with the real firmware core over MQTT and the host's hardware twins: settings in a
-/// file-backed NOR flash (<c>flash/&lt;id&gt;.nor</c>), a WAV speaker (recorded to
+/// file-backed NOR flash (<c>flash/&lt;id&gt;.nor</c>, or in memory only with
+/// <see cref="SimulatedFleetOptions.KeepFlashInMemory"/>), a WAV speaker (recorded to
 /// <see cref="SimulatedFleetOptions.RecordingFolder"/> when set), the light ring and the microphone.
 /// The command line and the end-to-end tests both drive the product through this class.
 /// </summary>
@@ -63,7 +64,8 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 for (int slot = 1; slot <= options.DeviceCount; slot++)
                 {
                     DeviceCredentials device = await EnsureProvisionedAsync(slot, credentials, api, options, logger, cancellationToken);
-                    SimulatedFlash flash = options.FlashLayout.CreateFlash(Path.Combine(flashFolder, device.DeviceId + FlashExtension));
+                    SimulatedFlash flash = options.FlashLayout.CreateFlash(
+                        options.KeepFlashInMemory ? null : Path.Combine(flashFolder, device.DeviceId + FlashExtension));
                     SimulatedFirmware firmware = new(
                         flash, options.FlashLayout, options.TrustedFirmwareKeys, options.Model, options.FirmwareVersion, options.Updates);
                     devices.Add(new DeviceRunner(

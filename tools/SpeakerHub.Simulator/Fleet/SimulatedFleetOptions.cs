@@ -11,7 +11,7 @@ public sealed class SimulatedFleetOptions
     public const int DefaultDeviceCount = 3;
     public const string DefaultModel = "sim-speaker";
     public const string DefaultFirmwareVersion = "1.0.0";
-    private const int SimulatedSlotSectors = 16;
+    private const int SimulatedSlotSectors = 80;
 
     public int DeviceCount { get; set; } = DefaultDeviceCount;
 
@@ -27,10 +27,17 @@ public sealed class SimulatedFleetOptions
     public string? RecordingFolder { get; set; }
 
     /// <summary>
-    /// Each device's flash. Simulated images are small, so the slots are 64 KiB and a flash file is
-    /// 80 KiB; a fleet of hundreds stays a few tens of MB on disk.
+    /// Each device's flash: two 320 KiB slots like the ESP32 app's (<c>Storage/FlashFirmwareSlots</c>),
+    /// so a flash file is 656 KiB; a fleet of hundreds stays a few hundred MB on disk.
     /// </summary>
     public DeviceFlashLayout FlashLayout { get; set; } = new(slotSectors: SimulatedSlotSectors);
+
+    /// <summary>
+    /// Keeps each device's flash in memory only, with no <c>flash/</c> file: nothing survives the run, and
+    /// no file is written per flash operation. For load runs of many devices with big slots (1,000 speakers
+    /// with 1 MiB slots would be 2 GB of flash files rewritten chunk by chunk); the default keeps the files.
+    /// </summary>
+    public bool KeepFlashInMemory { get; set; }
 
     public string Model { get; set; } = DefaultModel;
 
