@@ -113,20 +113,10 @@ namespace SpeakerHub.Firmware.Core.Ota
         /// <summary>The whole check of a bundle of <paramref name="length"/> bytes in <paramref name="slot"/>.</summary>
         public byte CheckSlot(IFirmwareSlots slots, int slot, int length)
         {
-            byte header = CheckHeader(slots, slot, length);
-            if (header == ReasonIncomplete)
-            {
-                return OtaStatus.ReasonMalformedBundle;
-            }
-
+            byte header = WholeBundleHeader(CheckHeader(slots, slot, length), length);
             if (header != OtaStatus.ReasonNone)
             {
                 return header;
-            }
-
-            if (BundleLength != length)
-            {
-                return OtaStatus.ReasonMalformedBundle;
             }
 
             return CheckImage(slots, slot);
@@ -135,20 +125,10 @@ namespace SpeakerHub.Firmware.Core.Ota
         /// <summary>The whole check of a bundle held in memory.</summary>
         public byte CheckBytes(byte[] bundle, int offset, int length)
         {
-            byte header = CheckHeaderBytes(bundle, offset, length);
-            if (header == ReasonIncomplete)
-            {
-                return OtaStatus.ReasonMalformedBundle;
-            }
-
+            byte header = WholeBundleHeader(CheckHeaderBytes(bundle, offset, length), length);
             if (header != OtaStatus.ReasonNone)
             {
                 return header;
-            }
-
-            if (BundleLength != length)
-            {
-                return OtaStatus.ReasonMalformedBundle;
             }
 
             _sha.Reset();
@@ -191,6 +171,32 @@ namespace SpeakerHub.Firmware.Core.Ota
             }
 
             _headerLength = header;
+            return OtaStatus.ReasonNone;
+        }
+
+        /// <summary>
+        /// Turns a header result into the verdict of a whole-bundle check of <paramref name="length"/>
+        /// bytes: a header that is not all there, or one describing a bundle of another length, makes
+        /// the bundle malformed; a refusal passes through. <see cref="OtaStatus.ReasonNone"/> means
+        /// the image is still to be hashed.
+        /// </summary>
+        private byte WholeBundleHeader(byte header, int length)
+        {
+            if (header == ReasonIncomplete)
+            {
+                return OtaStatus.ReasonMalformedBundle;
+            }
+
+            if (header != OtaStatus.ReasonNone)
+            {
+                return header;
+            }
+
+            if (BundleLength != length)
+            {
+                return OtaStatus.ReasonMalformedBundle;
+            }
+
             return OtaStatus.ReasonNone;
         }
 

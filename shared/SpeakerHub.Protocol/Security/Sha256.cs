@@ -7,7 +7,7 @@ namespace SpeakerHub.Protocol.Security
     /// which writes the 32-byte digest and leaves the instance reset for the next message.
     /// An instance is not thread-safe; use one per thread.
     /// </summary>
-    public sealed class Sha256
+    public sealed class Sha256 : BlockHash
     {
         /// <summary>Length of a SHA-256 digest in bytes.</summary>
         public const int HashLength = 32;
@@ -29,11 +29,9 @@ namespace SpeakerHub.Protocol.Security
 
         private readonly uint[] _state = new uint[8];
         private readonly uint[] _schedule = new uint[64];
-        private readonly byte[] _block = new byte[BlockLength];
-        private int _blockFill;
-        private long _totalBytes;
 
         public Sha256()
+            : base(BlockLength, HashLength, 8)
         {
             Reset();
         }
@@ -41,15 +39,11 @@ namespace SpeakerHub.Protocol.Security
         /// <summary>Computes the SHA-256 digest of <paramref name="count"/> bytes of <paramref name="data"/>.</summary>
         public static byte[] Hash(byte[] data, int offset, int count)
         {
-            Sha256 sha = new Sha256();
-            sha.Update(data, offset, count);
-            byte[] digest = new byte[HashLength];
-            sha.Final(digest, 0);
-            return digest;
+            return HashOnce(new Sha256(), HashLength, data, offset, count);
         }
 
-        /// <summary>Discards any data fed so far and starts a new message.</summary>
-        public void Reset()
+        /// <inheritdoc/>
+        protected override void ResetState()
         {
             // FIPS 180-4 §5.3.3: first 32 bits of the fractional parts of the square roots of the first 8 primes.
             _state[0] = 0x6a09e667;
@@ -60,119 +54,24 @@ namespace SpeakerHub.Protocol.Security
             _state[5] = 0x9b05688c;
             _state[6] = 0x1f83d9ab;
             _state[7] = 0x5be0cd19;
-            _blockFill = 0;
-            _totalBytes = 0;
         }
 
-        /// <summary>Adds <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> to the message.</summary>
-        public void Update(byte[] data, int offset, int count)
+        /// <inheritdoc/>
+        protected override void WriteDigest(byte[] output, int outputOffset)
         {
-            if (data == null)
-            {
-                throw new System.ArgumentNullException("data");
-            }
-
-            if (offset < 0 || count < 0 || offset > data.Length - count)
-            {
-                throw new System.ArgumentOutOfRangeException("count", "offset and count must lie within data");
-            }
-
-            _totalBytes += count;
-
-            if (_blockFill > 0)
-            {
-                int take = BlockLength - _blockFill;
-                if (take > count)
-                {
-                    take = count;
-                }
-
-                for (int i = 0; i < take; i++)
-                {
-                    _block[_blockFill + i] = data[offset + i];
-                }
-
-                _blockFill += take;
-                offset += take;
-                count -= take;
-                if (_blockFill < BlockLength)
-                {
-                    return;
-                }
-
-                Compress(_block, 0);
-                _blockFill = 0;
-            }
-
-            while (count >= BlockLength)
-            {
-                Compress(data, offset);
-                offset += BlockLength;
-                count -= BlockLength;
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                _block[i] = data[offset + i];
-            }
-
-            _blockFill = count;
-        }
-
-        /// <summary>
-        /// Pads the message, writes its 32-byte digest to <paramref name="output"/> at
-        /// <paramref name="outputOffset"/>, and resets the instance for the next message.
-        /// </summary>
-        public void Final(byte[] output, int outputOffset)
-        {
-            if (output == null)
-            {
-                throw new System.ArgumentNullException("output");
-            }
-
-            if (outputOffset < 0 || outputOffset > output.Length - HashLength)
-            {
-                throw new System.ArgumentOutOfRangeException("outputOffset", "the digest does not fit in output");
-            }
-
-            long bitLength = _totalBytes << 3;
-
-            // FIPS 180-4 §5.1.1: a 1 bit, zeros up to 56 mod 64, then the message length in bits (64-bit big-endian).
-            _block[_blockFill] = 0x80;
-            _blockFill++;
-            if (_blockFill > BlockLength - 8)
-            {
-                for (int i = _blockFill; i < BlockLength; i++)
-                {
-                    _block[i] = 0;
-                }
-
-                Compress(_block, 0);
-                _blockFill = 0;
-            }
-
-            for (int i = _blockFill; i < BlockLength - 8; i++)
-            {
-                _block[i] = 0;
-            }
-
-            BigEndian.WriteInt64(_block, BlockLength - 8, bitLength);
-            Compress(_block, 0);
-
             for (int i = 0; i < 8; i++)
             {
                 BigEndian.WriteUInt32(output, outputOffset + (i * 4), _state[i]);
             }
-
-            Reset();
         }
 
-        private void Compress(byte[] data, int offset)
+        /// <inheritdoc/>
+        protected override void Compress(byte[] block, int offset)
         {
             uint[] w = _schedule;
             for (int t = 0; t < 16; t++)
             {
-                w[t] = BigEndian.ReadUInt32(data, offset + (t * 4));
+                w[t] = BigEndian.ReadUInt32(block, offset + (t * 4));
             }
 
             for (int t = 16; t < 64; t++)

@@ -7,7 +7,7 @@ namespace SpeakerHub.Protocol.Security
     /// <see cref="Final"/>, which writes the 64-byte digest and leaves the instance reset for the next
     /// message. An instance is not thread-safe; use one per thread.
     /// </summary>
-    public sealed class Sha512
+    public sealed class Sha512 : BlockHash
     {
         /// <summary>Length of a SHA-512 digest in bytes.</summary>
         public const int HashLength = 64;
@@ -41,11 +41,9 @@ namespace SpeakerHub.Protocol.Security
 
         private readonly ulong[] _state = new ulong[8];
         private readonly ulong[] _schedule = new ulong[80];
-        private readonly byte[] _block = new byte[BlockLength];
-        private int _blockFill;
-        private long _totalBytes;
 
         public Sha512()
+            : base(BlockLength, HashLength, 16)
         {
             Reset();
         }
@@ -53,15 +51,11 @@ namespace SpeakerHub.Protocol.Security
         /// <summary>Computes the SHA-512 digest of <paramref name="count"/> bytes of <paramref name="data"/>.</summary>
         public static byte[] Hash(byte[] data, int offset, int count)
         {
-            Sha512 sha = new Sha512();
-            sha.Update(data, offset, count);
-            byte[] digest = new byte[HashLength];
-            sha.Final(digest, 0);
-            return digest;
+            return HashOnce(new Sha512(), HashLength, data, offset, count);
         }
 
-        /// <summary>Discards any data fed so far and starts a new message.</summary>
-        public void Reset()
+        /// <inheritdoc/>
+        protected override void ResetState()
         {
             // FIPS 180-4 §5.3.5: first 64 bits of the fractional parts of the square roots of the first 8 primes.
             _state[0] = 0x6a09e667f3bcc908UL;
@@ -72,122 +66,24 @@ namespace SpeakerHub.Protocol.Security
             _state[5] = 0x9b05688c2b3e6c1fUL;
             _state[6] = 0x1f83d9abfb41bd6bUL;
             _state[7] = 0x5be0cd19137e2179UL;
-            _blockFill = 0;
-            _totalBytes = 0;
         }
 
-        /// <summary>Adds <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> to the message.</summary>
-        public void Update(byte[] data, int offset, int count)
+        /// <inheritdoc/>
+        protected override void WriteDigest(byte[] output, int outputOffset)
         {
-            if (data == null)
-            {
-                throw new System.ArgumentNullException("data");
-            }
-
-            if (offset < 0 || count < 0 || offset > data.Length - count)
-            {
-                throw new System.ArgumentOutOfRangeException("count", "offset and count must lie within data");
-            }
-
-            _totalBytes += count;
-
-            if (_blockFill > 0)
-            {
-                int take = BlockLength - _blockFill;
-                if (take > count)
-                {
-                    take = count;
-                }
-
-                for (int i = 0; i < take; i++)
-                {
-                    _block[_blockFill + i] = data[offset + i];
-                }
-
-                _blockFill += take;
-                offset += take;
-                count -= take;
-                if (_blockFill < BlockLength)
-                {
-                    return;
-                }
-
-                Compress(_block, 0);
-                _blockFill = 0;
-            }
-
-            while (count >= BlockLength)
-            {
-                Compress(data, offset);
-                offset += BlockLength;
-                count -= BlockLength;
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                _block[i] = data[offset + i];
-            }
-
-            _blockFill = count;
-        }
-
-        /// <summary>
-        /// Pads the message, writes its 64-byte digest to <paramref name="output"/> at
-        /// <paramref name="outputOffset"/>, and resets the instance for the next message.
-        /// </summary>
-        public void Final(byte[] output, int outputOffset)
-        {
-            if (output == null)
-            {
-                throw new System.ArgumentNullException("output");
-            }
-
-            if (outputOffset < 0 || outputOffset > output.Length - HashLength)
-            {
-                throw new System.ArgumentOutOfRangeException("outputOffset", "the digest does not fit in output");
-            }
-
-            // The message length in bits is a 128-bit big-endian number; a long byte count supplies its low 67 bits.
-            long bitLengthHigh = (long)((ulong)_totalBytes >> 61);
-            long bitLengthLow = _totalBytes << 3;
-
-            // FIPS 180-4 §5.1.2: a 1 bit, zeros up to 112 mod 128, then the 128-bit length.
-            _block[_blockFill] = 0x80;
-            _blockFill++;
-            if (_blockFill > BlockLength - 16)
-            {
-                for (int i = _blockFill; i < BlockLength; i++)
-                {
-                    _block[i] = 0;
-                }
-
-                Compress(_block, 0);
-                _blockFill = 0;
-            }
-
-            for (int i = _blockFill; i < BlockLength - 16; i++)
-            {
-                _block[i] = 0;
-            }
-
-            BigEndian.WriteInt64(_block, BlockLength - 16, bitLengthHigh);
-            BigEndian.WriteInt64(_block, BlockLength - 8, bitLengthLow);
-            Compress(_block, 0);
-
             for (int i = 0; i < 8; i++)
             {
                 BigEndian.WriteInt64(output, outputOffset + (i * 8), (long)_state[i]);
             }
-
-            Reset();
         }
 
-        private void Compress(byte[] data, int offset)
+        /// <inheritdoc/>
+        protected override void Compress(byte[] block, int offset)
         {
             ulong[] w = _schedule;
             for (int t = 0; t < 16; t++)
             {
-                w[t] = (ulong)BigEndian.ReadInt64(data, offset + (t * 8));
+                w[t] = (ulong)BigEndian.ReadInt64(block, offset + (t * 8));
             }
 
             for (int t = 16; t < 80; t++)
