@@ -41,6 +41,7 @@ namespace SpeakerHub.Firmware.Core.Ota
         private long _trialStartedAtMs;
         private long _onlineSinceMs = Never;
         private long _restartAtMs = Never;
+        private long _nowMs;
 
         /// <param name="trustedKeys">The Ed25519 public keys (32-byte arrays) firmware must be signed with.</param>
         /// <param name="model">This device's model: images for another model are refused.</param>
@@ -119,6 +120,7 @@ namespace SpeakerHub.Firmware.Core.Ota
             }
 
             _started = true;
+            _nowMs = nowMs;
             _trialStartedAtMs = nowMs;
             _lastProgressAtMs = nowMs;
             int length = _store.Load(_recordBuffer);
@@ -153,11 +155,14 @@ namespace SpeakerHub.Firmware.Core.Ota
                     Refuse(_record.ImageId, OtaStatus.StateRolledBack, OtaStatus.ReasonHealthNotConfirmed, "the new image never confirmed its health; the previous image runs again");
                 }
             }
+
+            TakeDeferred();
         }
 
         /// <summary>The device's session started (subscribed, hello sent).</summary>
         public void OnOnline(long nowMs)
         {
+            _nowMs = nowMs;
             _onlineSinceMs = nowMs;
             _lastProgressAtMs = nowMs;
             if (_record.Phase == UpdateRecord.PhaseErasing)
@@ -182,8 +187,16 @@ namespace SpeakerHub.Firmware.Core.Ota
         /// <summary>The desired twin's firmware target: an image id, or empty to withdraw the offer.</summary>
         public void OnTarget(string imageId, long nowMs)
         {
+            _nowMs = nowMs;
             if (imageId == null || imageId.Length == 0)
             {
+                // The twin holds one target: an offer waiting behind the current update is withdrawn too.
+                if (_record.DeferredImageId != null)
+                {
+                    _record.DeferredImageId = null;
+                    Save();
+                }
+
                 if (_record.Phase == UpdateRecord.PhaseErasing || _record.Phase == UpdateRecord.PhaseDownloading)
                 {
                     string cancelled = _record.ImageId;
@@ -232,9 +245,17 @@ namespace SpeakerHub.Firmware.Core.Ota
 
             if (IsBusy)
             {
+                // Never two at once; the newest offer is taken up when the current update ends either way.
                 string why = _onTrial ? "the running image has not confirmed its health yet" : "another update is under way";
+                _record.DeferredImageId = imageId;
+                Save();
                 ReportFor(imageId, OtaStatus.StateFailed, OtaStatus.ReasonBusy, why, true);
                 return;
+            }
+
+            if (imageId == _record.DeferredImageId)
+            {
+                _record.DeferredImageId = null;
             }
 
             _record.Phase = UpdateRecord.PhaseErasing;
@@ -262,6 +283,7 @@ namespace SpeakerHub.Firmware.Core.Ota
         /// <summary>A piece of the bundle being downloaded; anything else (late, duplicate, other image) is ignored.</summary>
         public void OnChunk(OtaChunk chunk, long nowMs)
         {
+            _nowMs = nowMs;
             if (_record.Phase != UpdateRecord.PhaseDownloading || chunk.ImageId != _record.ImageId)
             {
                 return;
@@ -269,7 +291,8 @@ namespace SpeakerHub.Firmware.Core.Ota
 
             if (chunk.Error != null)
             {
-                Fail(OtaStatus.ReasonUnavailable, chunk.Error, true);
+                // Not remembered: the cloud may serve it again later (or has moved the offer on).
+                Fail(OtaStatus.ReasonUnavailable, chunk.Error, false);
                 return;
             }
 
@@ -333,6 +356,7 @@ namespace SpeakerHub.Firmware.Core.Ota
         /// <summary>The loop's heartbeat: restarts, health confirmation, trial deadline and stalled downloads.</summary>
         public void OnTick(long nowMs)
         {
+            _nowMs = nowMs;
             if (nowMs >= _restartAtMs)
             {
                 _restartAtMs = Never;
@@ -506,6 +530,22 @@ namespace SpeakerHub.Firmware.Core.Ota
             {
                 FinishInstalled();
             }
+
+            TakeDeferred();
+        }
+
+        /// <summary>An update just ended: start the offer that arrived while it ran, if there is one.</summary>
+        private void TakeDeferred()
+        {
+            string deferred = _record.DeferredImageId;
+            if (deferred == null || IsBusy)
+            {
+                return;
+            }
+
+            _record.DeferredImageId = null;
+            Save();
+            OnTarget(deferred, _nowMs);
         }
 
         private void FinishInstalled()
@@ -551,6 +591,7 @@ namespace SpeakerHub.Firmware.Core.Ota
             Save();
             _status.BytesDone = written;
             ReportFor(imageId, state, reason, detail, true);
+            TakeDeferred();
         }
 
         private bool Save()
@@ -584,7 +625,12 @@ namespace SpeakerHub.Firmware.Core.Ota
             _status.CorrelationId = 0;
             _status.ImageId = imageId;
             _status.State = state;
-            _status.TotalLength = _record.Total;
+            _status.TotalLength = imageId == _record.ImageId ? _record.Total : 0;
+            if (imageId != _record.ImageId)
+            {
+                _status.BytesDone = 0;
+            }
+
             _status.Reason = reason;
             _status.Detail = detail;
             _status.RunningVersion = _runningVersion;

@@ -6,13 +6,14 @@ namespace SpeakerHub.Firmware.Core.Ota
     /// <summary>
     /// What the updater keeps in flash across restarts and power cuts: the download under way and how far
     /// it got, the image staged for its trial boot, the anti-rollback floor, the image installed last and
-    /// the last image refused (so an offer that stays in the twin is not downloaded again and again).
-    /// Layout v1: <c>format | phase | slot | written (4) | total (4) | 4 × (length, ASCII text) | refused
+    /// the last image refused (so an offer that stays in the twin is not downloaded again and again), and
+    /// an offer that came while another update ran, to be taken up when that one ends.
+    /// Layout v2: <c>format | phase | slot | written (4) | total (4) | 5 × (length, ASCII text) | refused
     /// state | refused reason | Fletcher-16</c>. A record that fails its checksum loads as "nothing under way".
     /// </summary>
     public sealed class UpdateRecord
     {
-        public const byte Format = 1;
+        public const byte Format = 2;
 
         public const byte PhaseIdle = 0;
 
@@ -38,6 +39,7 @@ namespace SpeakerHub.Firmware.Core.Ota
         public string Floor;
         public string InstalledImageId;
         public string RefusedImageId;
+        public string DeferredImageId;
         public byte RefusedState;
         public byte RefusedReason;
 
@@ -56,6 +58,7 @@ namespace SpeakerHub.Firmware.Core.Ota
             Floor = null;
             InstalledImageId = null;
             RefusedImageId = null;
+            DeferredImageId = null;
             RefusedState = 0;
             RefusedReason = 0;
         }
@@ -72,6 +75,7 @@ namespace SpeakerHub.Firmware.Core.Ota
             position = PutText(buffer, position, Floor);
             position = PutText(buffer, position, InstalledImageId);
             position = PutText(buffer, position, RefusedImageId);
+            position = PutText(buffer, position, DeferredImageId);
             buffer[position] = RefusedState;
             buffer[position + 1] = RefusedReason;
             position += 2;
@@ -83,7 +87,7 @@ namespace SpeakerHub.Firmware.Core.Ota
         public bool ReadFrom(byte[] buffer, int count)
         {
             Clear();
-            if (buffer == null || count < 11 + 4 + 2 + ChecksumLength || count > buffer.Length || buffer[0] != Format)
+            if (buffer == null || count < 11 + 5 + 2 + ChecksumLength || count > buffer.Length || buffer[0] != Format)
             {
                 return false;
             }
@@ -99,6 +103,7 @@ namespace SpeakerHub.Firmware.Core.Ota
             string floor = TakeText(buffer, cursor, end);
             string installed = TakeText(buffer, cursor, end);
             string refused = TakeText(buffer, cursor, end);
+            string deferred = TakeText(buffer, cursor, end);
             if (cursor[0] < 0 || cursor[0] + 2 != end)
             {
                 return false;
@@ -112,6 +117,7 @@ namespace SpeakerHub.Firmware.Core.Ota
             Floor = floor;
             InstalledImageId = installed;
             RefusedImageId = refused;
+            DeferredImageId = deferred;
             RefusedState = buffer[cursor[0]];
             RefusedReason = buffer[cursor[0] + 1];
             return true;

@@ -227,6 +227,47 @@ public sealed class FirmwareUpdaterTests
     }
 
     [Fact]
+    public void An_offer_that_came_during_a_download_is_taken_up_once_that_update_is_installed()
+    {
+        TestBundle other = TestBundles.Build("1.2.0");
+        OtaRig rig = NewRig();
+        rig.Cloud.Serve(other);
+        Assert.True(rig.PowerOn());
+        rig.GoOnline();
+        rig.Offer(Next.Id);
+        rig.Pump(max: 3);
+        rig.Offer(other.Id);
+        rig.Pump();
+        rig.Tick(rig.Options.RestartDelayMs);
+
+        Assert.True(rig.PowerOn());
+        rig.GoOnline();
+        rig.Tick(rig.Options.HealthyAfterMs);
+        Assert.Equal(OtaStatus.StateInstalled, rig.Cloud.StatesFor(Next.Id)[^1]);
+        rig.Pump();
+
+        Assert.Equal(OtaStatus.StateStaged, rig.Cloud.StatesFor(other.Id)[^1]);
+    }
+
+    [Fact]
+    public void An_image_the_cloud_would_not_serve_is_fetched_again_when_offered_again()
+    {
+        OtaRig rig = NewRig();
+        TestBundle withdrawn = TestBundles.Build("1.3.0");
+        Assert.True(rig.PowerOn());
+        rig.GoOnline();
+        rig.Offer(withdrawn.Id);
+        rig.Pump();
+        Assert.Equal(OtaStatus.ReasonUnavailable, rig.Cloud.LastTerminal(withdrawn.Id)!.Reason);
+
+        rig.Cloud.Serve(withdrawn);
+        rig.Offer(withdrawn.Id);
+        rig.Pump();
+
+        Assert.Equal(OtaStatus.StateStaged, rig.Cloud.StatesFor(withdrawn.Id)[^1]);
+    }
+
+    [Fact]
     public void An_offer_withdrawn_during_the_download_is_cancelled_and_can_be_made_again_later()
     {
         OtaRig rig = NewRig();
