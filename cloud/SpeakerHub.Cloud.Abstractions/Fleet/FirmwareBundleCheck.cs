@@ -346,6 +346,11 @@ public static class FirmwareManifestRules
             return $"the creation time {manifest.CreatedUnixSeconds} is before 1970";
         }
 
+        if (manifest.CreatedUnixSeconds > FirmwareManifest.MaxCreatedUnixSeconds)
+        {
+            return $"the creation time {manifest.CreatedUnixSeconds} is after the year 9999";
+        }
+
         return manifest.Notes is not null && manifest.Notes.Length > FirmwareManifest.MaxNotesLength
             ? $"the notes are {manifest.Notes.Length} characters long; at most {FirmwareManifest.MaxNotesLength} are allowed"
             : null;

@@ -22,6 +22,7 @@ public sealed class RolloutGrain(
     private const string ReminderName = "rollout";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly HashSet<string> retryOffers = new(StringComparer.Ordinal);
     private IGrainTimer? ticker;
     private bool dirty;
     private bool driving;
@@ -126,6 +127,7 @@ public sealed class RolloutGrain(
         }
 
         await SetPhase(RolloutPhase.Running, null);
+        await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
         StartTicker();
         await Drive();
         return Status();
@@ -156,29 +158,33 @@ public sealed class RolloutGrain(
             await AbortWith("aborted for a rollback");
         }
 
+        // Catch up first: a report may have been lost with an activation.
+        await ReadHealth(State.Devices.Where(pair => pair.Value.State is not null).Select(pair => pair.Key).ToList());
         var images = await GrainFactory.GetFleet().ListImages();
+        State.RollbackImages = images
+            .Where(image => image.Model == spec.Selector.Model)
+            .GroupBy(image => image.Version, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.OrderByDescending(image => image.UploadedAt).First().ImageId, StringComparer.Ordinal);
+        State.RollbackStartedAt = time.GetUtcNow();
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         var offers = new List<(string DeviceId, string ImageId)>();
         foreach (var (id, device) in State.Devices)
         {
-            if (device.State != DeviceUpdateState.Installed)
+            // Staged devices are on trial with the image: they take the rollback once they confirm (or fall back by themselves).
+            if (device.State is not (DeviceUpdateState.Installed or DeviceUpdateState.Staged))
             {
                 continue;
             }
 
-            var previous = images
-                .Where(image => image.Model == spec.Selector.Model && image.Version == device.FromVersion)
-                .OrderByDescending(image => image.UploadedAt)
-                .FirstOrDefault();
-            if (previous is null)
+            if (device.FromVersion is null || !State.RollbackImages.TryGetValue(device.FromVersion, out var previous))
             {
                 missing.Add(device.FromVersion ?? "unknown");
                 continue;
             }
 
-            device.RollbackImageId = previous.ImageId;
+            device.RollbackImageId = previous;
             device.RollbackState = DeviceUpdateState.Offered;
-            offers.Add((id, previous.ImageId));
+            offers.Add((id, previous));
         }
 
         var reason = missing.Count == 0
@@ -195,11 +201,11 @@ public sealed class RolloutGrain(
         return Status();
     }
 
-    public Task ReportDevice(string deviceId, DeviceUpdateStatus status)
+    public async Task ReportDevice(string deviceId, DeviceUpdateStatus status)
     {
         if (!State.Exists || !State.Devices.TryGetValue(deviceId, out var device))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         if (status.ImageId == Spec.ImageId)
@@ -207,6 +213,14 @@ public sealed class RolloutGrain(
             device.State = status.State;
             device.Reason = status.Reason;
             dirty = true;
+            if (State.Phase is RolloutPhase.RollingBack or RolloutPhase.RolledBack && status.State == DeviceUpdateState.Installed
+                && device.RollbackImageId is null && device.FromVersion is { } from && State.RollbackImages.TryGetValue(from, out var back))
+            {
+                // Was on trial when the rollback started and confirmed the image since: it goes back too.
+                device.RollbackImageId = back;
+                device.RollbackState = DeviceUpdateState.Offered;
+                await GrainFactory.GetDevice(deviceId).OfferFirmware(back, RolloutId);
+            }
         }
         else if (status.ImageId == device.RollbackImageId)
         {
@@ -214,20 +228,33 @@ public sealed class RolloutGrain(
             dirty = true;
         }
 
-        return Task.CompletedTask;
+        // Nothing is ticking to write it later: a report after the rollout ended is stored now.
+        if (dirty && ticker is null)
+        {
+            dirty = false;
+            State.UpdatedAt = time.GetUtcNow();
+            await stored.WriteStateAsync();
+        }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // The activation itself restarted the ticker; this only makes sure a grain exists to tick.
-        if (!State.Exists || !IsActive(State.Phase))
+        // A paused rollout keeps its reminder, so a resume after a restart is driven again.
+        if (State.Exists && (IsActive(State.Phase) || State.Phase == RolloutPhase.Paused))
         {
-            return this.GetReminder(ReminderName).ContinueWith(
-                async found => { if (await found is { } reminder) { await this.UnregisterReminder(reminder); } }).Unwrap();
+            if (IsActive(State.Phase))
+            {
+                StartTicker();
+            }
+
+            return;
         }
 
-        StartTicker();
-        return Task.CompletedTask;
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private static bool IsActive(RolloutPhase phase) => phase is RolloutPhase.Running or RolloutPhase.RollingBack;
@@ -265,10 +292,16 @@ public sealed class RolloutGrain(
             {
                 await DriveWave();
             }
-            else if (State.Phase == RolloutPhase.RollingBack && State.Devices.Values.All(d => d.RollbackImageId is null || IsTerminal(d.RollbackState)))
+            else if (State.Phase == RolloutPhase.RollingBack)
             {
-                var back = State.Devices.Values.Count(d => d.RollbackState == DeviceUpdateState.Installed);
-                await SetPhase(RolloutPhase.RolledBack, $"{back} devices back on their previous image. {State.Reason}");
+                await DriveRollback();
+            }
+
+            if (retryOffers.Count > 0 && State.Phase == RolloutPhase.Running)
+            {
+                var again = retryOffers.ToList();
+                retryOffers.Clear();
+                retryOffers.UnionWith(await ForEachBatch(again, id => GrainFactory.GetDevice(id).OfferFirmware(Spec.ImageId, RolloutId)));
             }
 
             if (!IsActive(State.Phase))
@@ -288,6 +321,20 @@ public sealed class RolloutGrain(
         {
             driving = false;
         }
+    }
+
+    private async Task DriveRollback()
+    {
+        var pending = State.Devices.Where(pair => pair.Value.RollbackImageId is not null && !IsTerminal(pair.Value.RollbackState)).ToList();
+        var timedOut = time.GetUtcNow() - (State.RollbackStartedAt ?? State.UpdatedAt) >= Spec.WaveTimeout;
+        if (pending.Count > 0 && !timedOut)
+        {
+            return;
+        }
+
+        var back = State.Devices.Values.Count(d => d.RollbackState == DeviceUpdateState.Installed);
+        var unfinished = pending.Count > 0 ? $" {pending.Count} did not finish within {Spec.WaveTimeout}." : string.Empty;
+        await SetPhase(RolloutPhase.RolledBack, $"{back} devices back on their previous image.{unfinished} {State.Reason}");
     }
 
     private async Task DriveWave()
@@ -370,7 +417,7 @@ public sealed class RolloutGrain(
         // Stored before the offers: after a crash the wave is known to be under way, never offered twice blind.
         State.UpdatedAt = time.GetUtcNow();
         await stored.WriteStateAsync();
-        await ForEachBatch(wave.DeviceIds, id => GrainFactory.GetDevice(id).OfferFirmware(Spec.ImageId, RolloutId));
+        retryOffers.UnionWith(await ForEachBatch(wave.DeviceIds, id => GrainFactory.GetDevice(id).OfferFirmware(Spec.ImageId, RolloutId)));
         logger.LogInformation("Rollout {RolloutId} wave {Wave} offered to {Devices} devices", RolloutId, wave.Index + 1, wave.DeviceIds.Count);
     }
 
@@ -389,11 +436,25 @@ public sealed class RolloutGrain(
             if (await GrainFactory.GetDevice(id).GetFleetInfo() is { } info)
             {
                 result[id] = info.Health;
-                if (State.Devices.TryGetValue(id, out var device) && info.Update is { } update && update.ImageId == Spec.ImageId && device.State is not null)
+                if (State.Devices.TryGetValue(id, out var device) && info.Update is { } update)
                 {
                     // Catches up a report that was lost with an activation.
-                    device.State = update.State;
-                    device.Reason = update.Reason;
+                    if (update.ImageId == Spec.ImageId && device.State is not null)
+                    {
+                        device.State = update.State;
+                        device.Reason = update.Reason;
+                    }
+                    else if (update.ImageId == device.RollbackImageId)
+                    {
+                        device.RollbackState = update.State;
+                    }
+                }
+
+                if (State.Phase == RolloutPhase.Running && State.Devices.TryGetValue(id, out var offered)
+                    && offered.State == DeviceUpdateState.Offered && info.FirmwareTarget != Spec.ImageId)
+                {
+                    // Stored as offered, but the offer never reached the device grain (a crash in between).
+                    retryOffers.Add(id);
                 }
             }
         });
@@ -403,7 +464,10 @@ public sealed class RolloutGrain(
     /// <summary>After a restart: devices offered but not finished may have reported while no activation was there.</summary>
     private async Task Reconcile()
     {
-        var open = State.Devices.Where(pair => pair.Value.State is not null && !IsTerminal(pair.Value.State)).Select(pair => pair.Key).ToList();
+        var open = State.Devices
+            .Where(pair => (pair.Value.State is not null && !IsTerminal(pair.Value.State))
+                || (pair.Value.RollbackImageId is not null && !IsTerminal(pair.Value.RollbackState)))
+            .Select(pair => pair.Key).ToList();
         if (open.Count > 0)
         {
             await ReadHealth(open);
@@ -449,7 +513,9 @@ public sealed class RolloutGrain(
             var infos = await Task.WhenAll(ids.Select(id => GrainFactory.GetDevice(id).GetFleetInfo()));
             foreach (var info in infos)
             {
-                if (info is not null && RolloutPlan.Matches(selector, info) && info.FirmwareVersion != targetVersion)
+                // A device still working on another offer is left to it: one rollout per device at a time.
+                var busy = !string.IsNullOrEmpty(info?.FirmwareTarget) && info?.Update is { IsTerminal: false };
+                if (info is not null && !busy && RolloutPlan.Matches(selector, info) && info.FirmwareVersion != targetVersion)
                 {
                     selected[info.DeviceId] = info.FirmwareVersion;
                 }
@@ -459,8 +525,10 @@ public sealed class RolloutGrain(
         return selected;
     }
 
-    private async Task ForEachBatch<T>(IReadOnlyList<T> items, Func<T, Task> call)
+    /// <summary>Calls a device grain per item, a batch at a time; returns the items whose call failed.</summary>
+    private async Task<List<T>> ForEachBatch<T>(IReadOnlyList<T> items, Func<T, Task> call)
     {
+        var failed = new List<T>();
         var batch = options.Value.DeviceCallBatch;
         for (var i = 0; i < items.Count; i += batch)
         {
@@ -469,14 +537,19 @@ public sealed class RolloutGrain(
                 try
                 {
                     await call(item);
+                    return true;
                 }
                 catch (Exception exception)
                 {
-                    logger.LogWarning(exception, "Rollout {RolloutId}: a device call failed", RolloutId);
+                    logger.LogWarning(exception, "Rollout {RolloutId}: a device call failed; tried again next tick", RolloutId);
+                    return false;
                 }
-            });
-            await Task.WhenAll(calls);
+            }).ToArray();
+            var results = await Task.WhenAll(calls);
+            failed.AddRange(items.Skip(i).Take(batch).Where((_, index) => !results[index]));
         }
+
+        return failed;
     }
 
     /// <summary>State names as the API spells them: "installed", "rolled-back".</summary>

@@ -33,6 +33,13 @@ public sealed class RolloutState
     [Id(8)]
     public Dictionary<string, RolloutDevice> Devices { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>When a rollback was started, and which image each previous version goes back to.</summary>
+    [Id(9)]
+    public DateTimeOffset? RollbackStartedAt { get; set; }
+
+    [Id(10)]
+    public Dictionary<string, string> RollbackImages { get; set; } = new(StringComparer.Ordinal);
+
     public bool Exists => Spec is not null;
 }
 

@@ -24,6 +24,9 @@ namespace SpeakerHub.Protocol.Firmware
         public const int MaxChunkSize = Messages.OtaChunk.MaxDataLength;
         public const int DefaultChunkSize = 8 * 1024;
 
+        /// <summary>9999-12-31T23:59:59Z: no calendar (and no DateTimeOffset) goes further.</summary>
+        public const long MaxCreatedUnixSeconds = 253402300799L;
+
         private const int FieldHeaderLength = 3;
 
         public string Model;
@@ -104,7 +107,7 @@ namespace SpeakerHub.Protocol.Firmware
                 || (hasMinimum && (!FirmwareVersion.IsValid(MinimumVersion) || FirmwareVersion.Compare(MinimumVersion, Version) > 0))
                 || ImageLength < 0 || ChunkSize < MinChunkSize || ChunkSize > MaxChunkSize
                 || ImageSha256.Length != Security.Sha256.HashLength || KeyId.Length != KeyIdLength
-                || CreatedUnixSeconds < 0 || (Notes != null && Notes.Length > MaxNotesLength))
+                || CreatedUnixSeconds < 0 || CreatedUnixSeconds > MaxCreatedUnixSeconds || (Notes != null && Notes.Length > MaxNotesLength))
             {
                 return ProtocolError.OutOfRange;
             }
