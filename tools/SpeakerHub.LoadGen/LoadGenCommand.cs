@@ -17,5 +17,6 @@ public static class LoadGenCommand
     {
         SayCommand.Create(),
         Voice.VoiceCommand.Create(),
+        Ota.OtaCommand.Create(),
     };
 }

@@ -27,11 +27,7 @@ public sealed class MqttEchoBaseline : IAsyncDisposable
     public static async Task<MqttEchoBaseline> StartAsync(int lanes, CancellationToken cancellationToken)
     {
         int port = LoopbackPorts.Free(1)[0];
-        MqttServerOptions options = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
-            .WithDefaultEndpointPort(port)
+        MqttServerOptions options = BaselineMqtt.LoopbackBroker(port)
             .Build();
         MqttServer broker = new MqttServerFactory().CreateMqttServer(options);
         List<MqttEchoPair> pairs = [];

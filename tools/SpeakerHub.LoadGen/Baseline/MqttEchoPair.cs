@@ -18,8 +18,6 @@ public sealed class MqttEchoPair : IAsyncDisposable
     /// <summary>About the size of an utterance envelope, so both paths move similar bytes.</summary>
     private const int PayloadBytes = 40;
 
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
-
     private readonly IMqttClient _caller;
     private readonly IMqttClient _echo;
     private readonly string _pingTopic;
@@ -60,8 +58,8 @@ public sealed class MqttEchoPair : IAsyncDisposable
         MqttEchoPair pair = new(caller, echo, lane);
         try
         {
-            await caller.ConnectAsync(ClientOptions(host, port, $"loadgen-echo-{lane}-caller"), cancellationToken);
-            await echo.ConnectAsync(ClientOptions(host, port, $"loadgen-echo-{lane}-echo"), cancellationToken);
+            await caller.ConnectAsync(BaselineMqtt.ClientOptions(host, port, $"loadgen-echo-{lane}-caller"), cancellationToken);
+            await echo.ConnectAsync(BaselineMqtt.ClientOptions(host, port, $"loadgen-echo-{lane}-echo"), cancellationToken);
             await echo.SubscribeAsync(factory.CreateSubscribeOptionsBuilder().WithTopicFilter(pair._pingTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
             await caller.SubscribeAsync(factory.CreateSubscribeOptionsBuilder().WithTopicFilter(pair._pongTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
             return pair;
@@ -97,43 +95,16 @@ public sealed class MqttEchoPair : IAsyncDisposable
         _toEcho.Writer.TryComplete();
         await _stopping.CancelAsync();
         await _echoing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await DisconnectAsync(_caller);
-        await DisconnectAsync(_echo);
+        await BaselineMqtt.DisconnectAsync(_caller);
+        await BaselineMqtt.DisconnectAsync(_echo);
         _stopping.Dispose();
     }
-
-    private static MqttClientOptions ClientOptions(string host, int port, string clientId) => new MqttClientOptionsBuilder()
-        .WithTcpServer(host, port)
-        .WithProtocolVersion(MqttProtocolVersion.V500)
-        .WithClientId(clientId)
-        .WithKeepAlivePeriod(KeepAlive)
-        .WithCleanStart(true)
-        .Build();
 
     private static MqttApplicationMessage Message(string topic, byte[] payload) => new MqttApplicationMessageBuilder()
         .WithTopic(topic)
         .WithPayload(payload)
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
         .Build();
-
-    private static async Task DisconnectAsync(IMqttClient client)
-    {
-        try
-        {
-            if (client.IsConnected)
-            {
-                await client.DisconnectAsync();
-            }
-        }
-        catch (Exception failure) when (failure is MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The broker went first; there is nothing left to close politely.
-        }
-        finally
-        {
-            client.Dispose();
-        }
-    }
 
     private async Task EchoAsync()
     {

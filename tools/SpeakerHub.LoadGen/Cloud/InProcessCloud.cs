@@ -15,13 +15,14 @@ public sealed class InProcessCloud : IAsyncDisposable
     private readonly WebApplication _host;
     private readonly string _root;
 
-    private InProcessCloud(WebApplication host, string root, Uri api, int mqttPort, string adminKey)
+    private InProcessCloud(WebApplication host, string root, Uri api, int mqttPort, string adminKey, string operatorKey)
     {
         _host = host;
         _root = root;
         Api = api;
         MqttPort = mqttPort;
         AdminKey = adminKey;
+        OperatorKey = operatorKey;
     }
 
     public Uri Api { get; }
@@ -32,10 +33,15 @@ public sealed class InProcessCloud : IAsyncDisposable
 
     public string AdminKey { get; }
 
+    /// <summary>The fleet operator's key (<c>/api/fleet</c>), which the host also generated at start.</summary>
+    public string OperatorKey { get; }
+
     /// <summary>Device credentials and flash files live next to the cloud's data and go with it.</summary>
     public string DeviceFolder => Path.Combine(_root, "devices");
 
-    public static async Task<InProcessCloud> StartAsync(bool verbose, CancellationToken cancellationToken)
+    /// <param name="extraSettings">Host configuration a mode needs on top of the defaults, e.g. a log level of its own.</param>
+    public static async Task<InProcessCloud> StartAsync(
+        bool verbose, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         string root = Path.Combine(Path.GetTempPath(), "speakerhub-loadgen-" + Guid.NewGuid().ToString("N"));
         string dataDirectory = Path.Combine(root, "cloud");
@@ -46,15 +52,20 @@ public sealed class InProcessCloud : IAsyncDisposable
         // The host's own start-up lines would break up the progress line; warnings still show.
         settings["Logging:LogLevel:Default"] = logLevel;
         settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = logLevel;
+        foreach ((string key, string? value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
 
         WebApplication host = SpeakerHubHost.Build(SpeakerHubHost.CreateBuilder([], settings));
         try
         {
             await host.StartAsync(cancellationToken);
 
-            // No key configured: the host generated one into its data directory at start, as it does for a user.
+            // No keys configured: the host generated them into its data directory at start, as it does for a user.
             string adminKey = (await File.ReadAllTextAsync(Path.Combine(dataDirectory, StorageOptions.AdminKeyFileName), cancellationToken)).Trim();
-            return new InProcessCloud(host, root, node.ApiAddress, node.MqttPort, adminKey);
+            string operatorKey = (await File.ReadAllTextAsync(Path.Combine(dataDirectory, StorageOptions.OperatorKeyFileName), cancellationToken)).Trim();
+            return new InProcessCloud(host, root, node.ApiAddress, node.MqttPort, adminKey, operatorKey);
         }
         catch
         {

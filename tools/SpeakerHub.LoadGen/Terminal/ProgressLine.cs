@@ -10,25 +10,28 @@ namespace SpeakerHub.LoadGen.Terminal;
 public sealed class ProgressLine : IAsyncDisposable
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(500);
+    private const int Width = 60;
 
-    private readonly string _label;
-    private readonly RoundTripLoad _load;
+    private readonly Func<string> _render;
     private readonly TextWriter _output;
     private readonly bool _redraw;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _redrawing;
+    private int _widest = Width;
 
-    private ProgressLine(string label, RoundTripLoad load, TextWriter output, bool redraw)
+    private ProgressLine(Func<string> render, TextWriter output, bool redraw)
     {
-        _label = label;
-        _load = load;
+        _render = render;
         _output = output;
         _redraw = redraw;
         _redrawing = redraw ? RedrawAsync(_stop.Token) : Task.CompletedTask;
     }
 
-    public static ProgressLine Show(string label, RoundTripLoad load) =>
-        new(label, load, Console.Out, redraw: !Console.IsOutputRedirected);
+    public static ProgressLine Show(string label, RoundTripLoad load) => Show(() => Render(label, load));
+
+    /// <summary>A line of any run: <paramref name="render"/> is asked for the current state on each redraw and once at the end.</summary>
+    public static ProgressLine Show(Func<string> render) =>
+        new(render, Console.Out, redraw: !Console.IsOutputRedirected);
 
     public async ValueTask DisposeAsync()
     {
@@ -53,10 +56,18 @@ public sealed class ProgressLine : IAsyncDisposable
         }
     }
 
+    // Padded so a shorter line fully covers the longer one it redraws.
     private string Render()
     {
-        LoadProgress progress = _load.Progress;
+        string line = _render();
+        _widest = Math.Max(_widest, line.Length);
+        return line.PadRight(_widest);
+    }
+
+    private static string Render(string label, RoundTripLoad load)
+    {
+        LoadProgress progress = load.Progress;
         string state = progress.WarmingUp ? "warming up" : $"{progress.Completed}/{progress.Total} round trips, {progress.Failed} failed";
-        return $"{_label}: {state}".PadRight(60);
+        return $"{label}: {state}";
     }
 }
