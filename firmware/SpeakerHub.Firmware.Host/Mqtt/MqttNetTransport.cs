@@ -118,6 +118,13 @@ public sealed class MqttNetTransport : IHostTransport
         {
             using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             timeout.CancelAfter(_options.ConnectTimeout);
+            if (_client.IsConnected)
+            {
+                // The device gave this link up (a false loss, or a restart racing a late close):
+                // MQTTnet refuses to connect a connected client, so close it first.
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token).ConfigureAwait(false);
+            }
+
             MqttClientConnectResult result = await _client.ConnectAsync(BuildOptions(), timeout.Token).ConfigureAwait(false);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
@@ -169,7 +176,9 @@ public sealed class MqttNetTransport : IHostTransport
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
         // A failed attempt also ends here (ClientWasConnected false); ConnectAsync reports that one.
-        if (!args.ClientWasConnected)
+        // A late close of an earlier connection can arrive after a new one is up (a restart reconnects
+        // at once); the link that counts is connected, so it is not a loss.
+        if (!args.ClientWasConnected || _client.IsConnected)
         {
             return Task.CompletedTask;
         }
