@@ -50,6 +50,7 @@ public static class OwnerEndpoints
             .WithSummary("The device's running timers, soonest first, with the time each rings.");
 
         owner.MapHomeEndpoints();
+        owner.MapWalletEndpoints();
         return routes;
     }
 

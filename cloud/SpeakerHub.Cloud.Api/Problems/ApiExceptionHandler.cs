@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using SpeakerHub.Cloud.Abstractions.Commerce;
 using SpeakerHub.Cloud.Abstractions.Devices;
 using SpeakerHub.Cloud.Abstractions.Fleet;
 
@@ -23,6 +24,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
             FleetNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             // A rollout asked to do what its state forbids (resume a finished one), or a duplicate.
             FleetConflictException => (StatusCodes.Status409Conflict, "Conflict"),
+            // Money that cannot move as asked: malformed (400) or clashing with what is stored (409).
+            CommerceRejectedException { IsConflict: true } => (StatusCodes.Status409Conflict, "Conflict"),
+            CommerceRejectedException => (StatusCodes.Status400BadRequest, "Bad request"),
             // Grains check their arguments too; what slips past the endpoint's validation is still the caller's.
             ArgumentException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, string.Empty),

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Grains.Accounts;
+using SpeakerHub.Cloud.Grains.Commerce;
 using SpeakerHub.Cloud.Grains.Devices;
 using SpeakerHub.Cloud.Grains.Dialog;
 using SpeakerHub.Cloud.Grains.History;
@@ -41,6 +42,7 @@ public static class SpeakerHubSiloExtensions
             silo.AddSpeakerHubDevices();
             silo.AddSpeakerHubAccounts();
             silo.AddSpeakerHubHistory();
+            silo.AddSpeakerHubCommerce(ledger => ledger.ConnectionString = connectionString);
         });
 
         Bind<DeviceOptions>(builder, DeviceOptions.SectionName);
@@ -50,6 +52,7 @@ public static class SpeakerHubSiloExtensions
         Bind<HomeOptions>(builder, HomeOptions.SectionName);
         Bind<AccountOptions>(builder, AccountOptions.SectionName);
         Bind<HistoryOptions>(builder, HistoryOptions.SectionName);
+        Bind<CommerceOptions>(builder, CommerceOptions.SectionName);
         Bind<VoiceOptions>(builder, VoiceOptions.SectionName);
         Bind<SpeechRecognitionOptions>(builder, SpeechRecognitionOptions.SectionName);
         Bind<SynthesisOptions>(builder, SynthesisOptions.SectionName);
