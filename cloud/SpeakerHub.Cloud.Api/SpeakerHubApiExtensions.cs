@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Api.Admin;
 using SpeakerHub.Cloud.Api.Fleet;
 using SpeakerHub.Cloud.Api.Health;
+using SpeakerHub.Cloud.Api.Merchant;
 using SpeakerHub.Cloud.Api.Owner;
 using SpeakerHub.Cloud.Api.Problems;
 
@@ -46,6 +47,7 @@ public static class SpeakerHubApiExtensions
             authentication.AddScheme<AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, displayName: null);
             authentication.AddScheme<OperatorKeyAuthenticationHandler>(OperatorKeyAuthenticationHandler.SchemeName, displayName: null);
             authentication.AddScheme<OwnerKeyAuthenticationHandler>(OwnerKeyAuthenticationHandler.SchemeName, displayName: null);
+            authentication.AddScheme<MerchantKeyAuthenticationHandler>(MerchantKeyAuthenticationHandler.SchemeName, displayName: null);
         });
         services.AddWebEncoders();
         services.AddAuthorizationBuilder()
@@ -58,13 +60,16 @@ public static class SpeakerHubApiExtensions
                 .RequireAuthenticatedUser())
             .AddPolicy(OwnerKeyAuthenticationHandler.PolicyName, policy => policy
                 .AddAuthenticationSchemes(OwnerKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser())
+            .AddPolicy(MerchantKeyAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(MerchantKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
 
         services.AddSpeakerHubHealthChecks();
         return builder;
     }
 
-    /// <summary>Adds the error-handling and auth middleware, then maps <c>/health</c>, <c>/api/admin</c>, <c>/api/fleet</c> and <c>/api/owner</c>.</summary>
+    /// <summary>Adds the error-handling and auth middleware, then maps <c>/health</c>, <c>/api/admin</c>, <c>/api/fleet</c>, <c>/api/owner</c> and <c>/api/merchant</c>.</summary>
     public static WebApplication MapSpeakerHubApi(this WebApplication app)
     {
         // Resolved now so a missing or unreadable admin or operator key stops the host before it takes requests.
@@ -79,6 +84,7 @@ public static class SpeakerHubApiExtensions
         app.MapAdminApi();
         app.MapFleetApi();
         app.MapOwnerApi();
+        app.MapMerchantApi();
         return app;
     }
 }

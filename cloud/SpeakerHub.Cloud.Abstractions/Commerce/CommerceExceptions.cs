@@ -29,3 +29,22 @@ public sealed class CommerceRejectedException : Exception
 
     public static CommerceRejectedException Conflict(string message) => new(message) { IsConflict = true };
 }
+
+/// <summary>A merchant, payment or order that does not exist for the caller; the API answers 404.</summary>
+[GenerateSerializer, Alias("SpeakerHub.CommerceNotFoundException")]
+public sealed class CommerceNotFoundException : Exception
+{
+    public CommerceNotFoundException()
+    {
+    }
+
+    public CommerceNotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public CommerceNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

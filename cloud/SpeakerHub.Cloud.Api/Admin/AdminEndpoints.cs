@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Abstractions.Accounts;
 using SpeakerHub.Cloud.Abstractions.Devices;
+using SpeakerHub.Cloud.Api.Merchant;
 using SpeakerHub.Cloud.Api.Owner;
 using SpeakerHub.Cloud.Gateway;
 using SpeakerHub.Protocol;
@@ -68,6 +69,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapAdminOwners();
+        routes.MapAdminMerchants();
         return routes;
     }
 

@@ -9,39 +9,21 @@ using SpeakerHub.Cloud.Api.Admin;
 
 namespace SpeakerHub.Cloud.Api.Owner;
 
-/// <summary>
-/// Authenticates <c>Authorization: Bearer {ownerId}.{secret}</c> against the owner's account grain and
-/// yields a principal whose <see cref="ClaimTypes.NameIdentifier"/> is the owner id.
-/// </summary>
+/// <summary>Owner API keys: the principal's <see cref="ClaimTypes.NameIdentifier"/> is the owner id.</summary>
 public sealed class OwnerKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IGrainFactory grains,
     IProblemDetailsService problemDetails)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    : AccountKeyAuthenticationHandler(options, loggerFactory, encoder, problemDetails)
 {
     public const string SchemeName = "Owner";
     public const string PolicyName = "Owner";
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        if (BearerToken.Read(Request) is not { } token)
-        {
-            return AuthenticateResult.NoResult();
-        }
+    protected override string AccountKind => "owner";
 
-        if (!OwnerApiKey.TryParse(token, out var ownerId, out var secret) || !await grains.GetOwner(ownerId).VerifyKey(secret))
-        {
-            return AuthenticateResult.Fail("The bearer token is not a valid owner API key.");
-        }
-
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, ownerId)], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
-    }
-
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        BearerToken.ChallengeAsync(Context, problemDetails, "Send your owner API key as 'Authorization: Bearer <key>'.");
+    protected override Task<bool> VerifyAsync(string accountId, string secret) => grains.GetOwner(accountId).VerifyKey(secret);
 }
 
 public static class OwnerPrincipal

@@ -27,6 +27,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
             // Money that cannot move as asked: malformed (400) or clashing with what is stored (409).
             CommerceRejectedException { IsConflict: true } => (StatusCodes.Status409Conflict, "Conflict"),
             CommerceRejectedException => (StatusCodes.Status400BadRequest, "Bad request"),
+            CommerceNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             // Grains check their arguments too; what slips past the endpoint's validation is still the caller's.
             ArgumentException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, string.Empty),

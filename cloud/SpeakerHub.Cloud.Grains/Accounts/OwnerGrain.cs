@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeakerHub.Cloud.Abstractions.Accounts;
@@ -13,13 +11,6 @@ public sealed class OwnerGrain(
     TimeProvider time,
     ILogger<OwnerGrain> logger) : Grain, IOwnerGrain
 {
-    private const string KeyIdPrefix = "key-";
-    private const int KeyIdLength = 8;
-    private const string KeyIdAlphabet = "abcdefghijklmnopqrstuvwxyz234567";
-
-    // Compared against when the account has no keys, so an unknown owner costs the same as a wrong secret.
-    private static readonly byte[] NoKeyHash = new byte[SHA256.HashSizeInBytes];
-
     private string OwnerId => this.GetPrimaryKeyString();
 
     private OwnerState State => stored.State;
@@ -75,26 +66,7 @@ public sealed class OwnerGrain(
         await Persist();
     }
 
-    public Task<bool> VerifyKey(string secret)
-    {
-        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(secret ?? string.Empty), presented);
-
-        // Every key is compared and the results combined without short-circuiting, so the time says
-        // nothing about which key matched, or how much of one did.
-        var matches = false;
-        foreach (var key in State.Keys)
-        {
-            matches |= CryptographicOperations.FixedTimeEquals(presented, key.SecretHash);
-        }
-
-        if (State.Keys.Count == 0)
-        {
-            matches &= CryptographicOperations.FixedTimeEquals(presented, NoKeyHash);
-        }
-
-        return Task.FromResult(matches);
-    }
+    public Task<bool> VerifyKey(string secret) => Task.FromResult(ApiKeyRing.Verify(State.Keys, secret));
 
     public async Task<IssuedApiKey?> IssueKey(bool revokeOthers)
     {
@@ -130,13 +102,7 @@ public sealed class OwnerGrain(
         return true;
     }
 
-    private (StoredApiKey Stored, IssuedApiKey Issued) NewKey(DateTimeOffset now)
-    {
-        var secret = OwnerApiKey.NewSecret();
-        var keyId = KeyIdPrefix + RandomNumberGenerator.GetString(KeyIdAlphabet, KeyIdLength);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-        return (new StoredApiKey(keyId, hash, now), new IssuedApiKey(OwnerId, keyId, OwnerApiKey.Format(OwnerId, secret), now));
-    }
+    private (StoredApiKey Stored, IssuedApiKey Issued) NewKey(DateTimeOffset now) => ApiKeyRing.NewKey(OwnerId, now);
 
     private void EnsureCreated()
     {
