@@ -37,11 +37,7 @@ public sealed class RelationalGrainStorage : IGrainStorage, ILifecycleParticipan
         this.serializer = serializer;
         this.activatorProvider = activatorProvider;
         this.logger = logger;
-        dialect = options.Provider switch
-        {
-            RelationalStorageProvider.Sqlite => new SqliteDialect(options.ConnectionString, options.BusyTimeout),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unsupported database provider."),
-        };
+        dialect = SqlDialects.Create(options);
         statements = new GrainStateStatements(dialect);
         schema = new RelationalSchema(dialect, $"Grain storage '{storeName}' ({options.Provider})", statements.CreateTable);
     }

@@ -26,11 +26,7 @@ public sealed class RelationalReminderTable : IReminderTable, IDisposable
         this.options = options;
         this.serviceId = serviceId;
         this.logger = logger;
-        dialect = options.Provider switch
-        {
-            RelationalStorageProvider.Sqlite => new SqliteDialect(options.ConnectionString, options.BusyTimeout),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unsupported database provider."),
-        };
+        dialect = SqlDialects.Create(options.Provider, options.ConnectionString, options.BusyTimeout);
         schema = new RelationalSchema(
             dialect, $"Reminder table ({options.Provider})", ReminderStatements.CreateTable, ReminderStatements.CreateHashIndex);
     }
